@@ -1,0 +1,86 @@
+"""Fields shared by every schema.
+
+Text people type must survive the whole trip (database, Word, PDF, iCalendar) unchanged, so the few
+characters that cannot are refused at the door: lone surrogates (docxtpl silently truncates the document
+after one) and control characters (dropped by Word, raw in iCalendar).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marshmallow import ValidationError, fields
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f]")
+_CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_problem(value: str, *, multiline: bool) -> str | None:
+    """Why a string cannot be stored as user text, or None."""
+    if _SURROGATE.search(value):
+        return "Contains an invalid character (a lone UTF-16 surrogate)."
+    pattern = _CONTROL_MULTI_LINE if multiline else _CONTROL_SINGLE_LINE
+    found = pattern.search(value)
+    if found:
+        return f"Contains a control character (U+{ord(found.group()):04X}), which documents cannot show."
+    return None
+
+
+class Text(fields.String):
+    """A string of user text: trimmed, no lone surrogates, no control characters (newlines if multiline)."""
+
+    def __init__(self, *args: Any, multiline: bool = False, max_length: int | None = None,
+                 allow_blank: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.multiline = multiline
+        self.max_length = max_length
+        self.allow_blank = allow_blank
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        problem = text_problem(text, multiline=self.multiline)
+        if problem:
+            raise ValidationError(problem)
+        if self.multiline:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.strip()
+        if not text and not self.allow_blank:
+            raise ValidationError("Must not be blank.")
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValidationError(f"Longer than {self.max_length} characters.")
+        return text
+
+
+class Url(fields.Url):
+    """An http(s) URL without whitespace or control characters (it ends up in calendars and PDFs)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("schemes", {"http", "https"})
+        super().__init__(*args, **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        if isinstance(value, str) and (text_problem(value, multiline=False) or re.search(r"\s", value)):
+            raise ValidationError("Not a valid URL: it contains spaces or control characters.")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class LocalDateTime(fields.NaiveDateTime):
+    """A local wall time (ISO 8601 without offset); the zone travels in a separate field."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any):
+        if isinstance(value, str) and (value.endswith("Z") or re.search(r"[+-]\d\d:?\d\d$", value)):
+            raise ValidationError("Give the local time without an offset (e.g. 2027-03-10T10:00); "
+                                  "the time zone goes in 'timezone'.")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class CountryCode(fields.String):
+    """ISO 3166-1 alpha-2, upper-cased."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", text):
+            raise ValidationError("Must be an ISO 3166-1 alpha-2 country code, such as HN.")
+        return text

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite on SQLite (LibreOffice and browser tests included), then, when
+# TRIPARTITO_TEST_DATABASE_URL names a PostgreSQL database, every database test again on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_CHROMIUM_EXECUTABLE="${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"
+
+.venv/bin/ruff check .
+echo "==> Test suite on SQLite"
+env -u TRIPARTITO_TEST_DATABASE_URL .venv/bin/pytest -q "$@"
+
+if [ -n "${TRIPARTITO_TEST_DATABASE_URL:-}" ]; then
+  echo "==> Database tests again on PostgreSQL"
+  .venv/bin/pytest -q -m "not libreoffice and not browser" "$@"
+fi

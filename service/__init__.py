@@ -1,0 +1,82 @@
+"""Tripartito: the paperwork and calendar of the Equipo Tripartito (CRM · RROCM · PPT)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from service import config as config_module
+from service.adapters import Services, SystemClock
+
+
+def _secret_key(data_dir: Path) -> str:
+    """A stable random secret kept in the data folder, so sessions survive restarts without configuration."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=False)
+
+    # 1. configuration: defaults, then TRIPARTITO_* environment, then the caller's overrides
+    overrides = {**config_module.from_environment(), **(test_config or {})}
+    data_dir = Path(overrides.get("DATA_DIR") or config_module.default_data_dir())
+    app.config.from_mapping(config_module.defaults(data_dir))
+    app.config.update(overrides)
+    data_dir = Path(app.config["DATA_DIR"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["DATABASE_URL"]))
+    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(data_dir)
+    app.config.update(
+        API_TITLE="Tripartito API", API_VERSION="v1", OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        JSON_SORT_KEYS=False,
+    )
+
+    # 2. extensions
+    from service.extensions import api, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    api.init_app(app)
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+
+    # 3. adapters (outside processes and stores)
+    app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock())
+
+    # 4. blueprints
+    from service import health
+    from service.grcm.api import blp as grcm_blp
+    from service.meetings.api import blp as meetings_blp
+    from service.ppt.api import blp as ppt_blp
+    from service.reference.api import blp as countries_blp
+
+    for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(health.bp)
+
+    # 5. errors
+    from service import error_handlers
+
+    error_handlers.register(app)
+
+    # 6. command line
+    from service.cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def _engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        # Wait for a concurrent writer instead of failing with "database is locked".
+        return {"connect_args": {"timeout": 30}}
+    return {"pool_pre_ping": True}

@@ -1,0 +1,59 @@
+"""API tokens: random secrets shown once; only their SHA-256 is stored (they are high-entropy, so a fast
+hash is enough and lookups stay O(1))."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from sqlalchemy import select
+
+from service.auth.models import ApiToken
+from service.auth.principals import PARTY_CODES, Principal
+from service.errors import NotFound, RuleViolation
+from service.extensions import db
+from service.reference.operations import country as find_country
+
+TOKEN_PREFIX = "tpt_"  # noqa: S105 - a prefix that makes leaked tokens recognisable, not a secret
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def validate_holder(party: str | None, country: str | None) -> tuple[str | None, str | None]:
+    if bool(party) == bool(country):
+        raise RuleViolation("A token belongs to exactly one party or one member country.", field="party")
+    if party:
+        if party not in PARTY_CODES:
+            raise RuleViolation(f"Unknown party {party!r}: use st_crm, st_rrocm or ppt.", field="party")
+        return party, None
+    return None, find_country(country or "", members_only=True).code
+
+
+def create_api_token(*, party: str | None, country: str | None, now: datetime,
+                     label: str | None = None) -> tuple[ApiToken, str]:
+    party, country = validate_holder(party, country)
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
+    db.session.add(token)
+    db.session.flush()
+    return token, secret
+
+
+def revoke_api_token(token_id: int, *, now: datetime) -> ApiToken:
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"No API token {token_id}.")
+    token.revoked_at = token.revoked_at or now
+    db.session.flush()
+    return token
+
+
+def principal_for_secret(secret: str) -> Principal | None:
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(secret),
+                                                     ApiToken.revoked_at.is_(None)))
+    if token is None:
+        return None
+    return Principal(party=token.party, country=token.country)

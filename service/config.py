@@ -1,0 +1,61 @@
+"""Configuration: defaults here, one line per key; TRIPARTITO_* environment variables override."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("TRIPARTITO_DATA_DIR", Path.cwd() / "instance"))
+
+
+def defaults(data_dir: Path) -> dict[str, Any]:
+    return {
+        # Folder for the SQLite database, issued documents and uploads.
+        "DATA_DIR": str(data_dir),
+        # Database; SQLite in the data folder unless TRIPARTITO_DATABASE_URL says otherwise.
+        "DATABASE_URL": f"sqlite:///{data_dir / 'tripartito.sqlite3'}",
+        # Largest request body accepted (bytes); larger ones get 413. Uploads (concept notes) need room.
+        "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+        # Secret for sessions and CSRF; a random one is generated into the data folder when unset.
+        "SECRET_KEY": None,
+        # Host name used in calendar UIDs and absolute links.
+        "PUBLIC_HOST": "tripartito.localhost",
+        # Base URL used for subscribe links when no request is at hand.
+        "PUBLIC_URL": "http://127.0.0.1:5000",
+        # LibreOffice conversion servers: "auto" starts CPU-count local unoservers; or "host:port,host:port".
+        "CONVERTERS": "auto",
+        # Seconds a conversion may take before its LibreOffice is killed and restarted.
+        "CONVERSION_TIMEOUT": 60,
+        # Start the local converter pool with the app (off in unit tests).
+        "START_CONVERTERS": False,
+        # Default language of documents, pages and feeds.
+        "DEFAULT_LANGUAGE": "es",
+        # Days a cancelled meeting stays in the calendar feed.
+        "FEED_KEEP_CANCELLED_DAYS": 365,
+        # Hours calendar clients should wait between refreshes.
+        "FEED_REFRESH_HOURS": 6,
+    }
+
+
+_INT_KEYS = {"MAX_CONTENT_LENGTH", "CONVERSION_TIMEOUT", "FEED_KEEP_CANCELLED_DAYS", "FEED_REFRESH_HOURS"}
+_BOOL_KEYS = {"START_CONVERTERS"}
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Every TRIPARTITO_<KEY> variable, typed like its default."""
+    environ = dict(os.environ if environ is None else environ)
+    found: dict[str, Any] = {}
+    for name, value in environ.items():
+        if not name.startswith("TRIPARTITO_"):
+            continue
+        key = name.removeprefix("TRIPARTITO_")
+        if key in _INT_KEYS:
+            found[key] = int(value)
+        elif key in _BOOL_KEYS:
+            found[key] = value.lower() in {"1", "true", "yes", "on"}
+        else:
+            found[key] = value
+    return found

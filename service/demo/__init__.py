@@ -1,0 +1,20 @@
+"""A realistic demo year in Spanish: `tripartito demo`. Each area adds its part in a module of its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from service.extensions import db
+from service.meetings.models import Meeting
+
+
+def load_demo(year: int, *, now: datetime) -> str:
+    """Load the demo year once; a database that already has meetings is left alone."""
+    if db.session.scalar(select(func.count(Meeting.id))):
+        return "The database already has meetings; demo data not loaded again."
+    from service.demo import core
+
+    parts = [core.load(year, now=now)]
+    return "Demo loaded: " + "; ".join(parts) + "."

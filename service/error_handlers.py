@@ -1,0 +1,44 @@
+"""Turn domain errors and database races into JSON answers under /api/ (pages get their own)."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from service.errors import DomainError
+from service.extensions import db, json_error
+
+
+def _under_api() -> bool:
+    return request.path.startswith("/api/") or request.path.startswith("/calendars/")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        db.session.rollback()
+        if not _under_api():
+            return error.message, error.status
+        return json_error(error.status, error.message, **{k: v for k, v in error.payload().items()
+                                                          if k != "message"})
+
+    @app.errorhandler(StaleDataError)
+    def stale(error: StaleDataError):
+        db.session.rollback()
+        return json_error(412, "Someone changed this record meanwhile; read it again and re-apply your change.")
+
+    @app.errorhandler(IntegrityError)
+    def integrity(error: IntegrityError):
+        db.session.rollback()
+        app.logger.warning("integrity error: %s", error.orig)
+        return json_error(409, "This conflicts with data stored meanwhile; read it again and retry.")
+
+    @app.before_request
+    def json_bodies_only():
+        """415 for a body that is not JSON (uploads have their own endpoints that say what they take)."""
+        if (request.method in ("POST", "PUT", "PATCH") and request.path.startswith("/api/")
+                and request.content_length and not request.is_json
+                and not request.path.endswith(tuple(app.config.get("RAW_UPLOAD_SUFFIXES", ())))):
+            return json_error(415, "Send JSON with 'Content-Type: application/json'.")
+        return None

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from sqlalchemy import select
+
+from schemas.grcm import GrcmMeetingSchema, GrcmMeetingUpdateSchema
+from service.adapters import services
+from service.auth.http import requires_reader, requires_writer
+from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
+from service.http import etag_header, require_if_match
+
+blp = Blueprint("grcm_meetings", __name__, url_prefix="/api/v1/grcm-meetings",
+                description="Meetings of the Grupo Regional de Consulta sobre Migración")
+
+
+def get_or_404(meeting_id: int) -> GrcmMeeting:
+    meeting = db.session.get(GrcmMeeting, meeting_id)
+    if meeting is None:
+        abort(404, message=f"No GRCM meeting {meeting_id}.")
+    return meeting
+
+
+@blp.route("")
+class GrcmMeetings(MethodView):
+    @requires_reader
+    @blp.response(200, GrcmMeetingSchema(many=True))
+    def get(self):
+        return db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc)).all()
+
+    @requires_writer
+    @blp.arguments(GrcmMeetingSchema)
+    @blp.response(201, GrcmMeetingSchema)
+    def post(self, data):
+        meeting = create_grcm_meeting(data, now=services().clock.now())
+        db.session.commit()
+        return meeting, etag_header("grcm-meeting", meeting.id, meeting.version)
+
+
+@blp.route("/<int:meeting_id>")
+class GrcmMeetingItem(MethodView):
+    @requires_reader
+    @blp.response(200, GrcmMeetingSchema)
+    def get(self, meeting_id):
+        meeting = get_or_404(meeting_id)
+        return meeting, etag_header("grcm-meeting", meeting.id, meeting.version)
+
+    @requires_writer
+    @blp.arguments(GrcmMeetingUpdateSchema(partial=True))
+    @blp.response(200, GrcmMeetingSchema)
+    def patch(self, changes, meeting_id):
+        meeting = get_or_404(meeting_id)
+        require_if_match("grcm-meeting", meeting.id, meeting.version)
+        update_grcm_meeting(meeting, changes, now=services().clock.now())
+        db.session.commit()
+        return meeting, etag_header("grcm-meeting", meeting.id, meeting.version)

@@ -1,0 +1,16 @@
+"""GRCM meetings and the deadlines they set for the team."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+
+def monitoring_report_due_on(grcm_starts_on: date) -> date:
+    """R5: the monitoring report reaches every member country two calendar months before the GRCM meeting."""
+    return grcm_starts_on - relativedelta(months=2)
+
+
+def report_is_late(grcm_starts_on: date, issued_on: date) -> bool:
+    return issued_on > monitoring_report_due_on(grcm_starts_on)

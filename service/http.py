@@ -1,0 +1,30 @@
+"""HTTP helpers shared by the API blueprints: ETags and If-Match preconditions."""
+
+from __future__ import annotations
+
+from flask import request
+
+from service.errors import PreconditionRequired, StaleVersion
+
+
+def etag_for(kind: str, resource_id: int, version: int) -> str:
+    return f'"{kind}-{resource_id}-v{version}"'
+
+
+def etag_header(kind: str, resource_id: int, version: int) -> dict[str, str]:
+    return {"ETag": etag_for(kind, resource_id, version)}
+
+
+def require_if_match(kind: str, resource_id: int, version: int, *, required: bool = True) -> None:
+    """412 when If-Match names another version; 428 when it is required and missing."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        if required:
+            raise PreconditionRequired(
+                "Send If-Match with the ETag you last read, so nobody's changes are overwritten.")
+        return
+    current = etag_for(kind, resource_id, version)
+    offered = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    if "*" not in offered and current not in offered:
+        raise StaleVersion(f"Someone changed this {kind} meanwhile (it is now {current}); "
+                           "read it again and re-apply your change.")

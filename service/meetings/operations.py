@@ -1,0 +1,154 @@
+"""Team meetings and their minutes. Operations flush; the caller commits.
+
+Every change to a meeting goes through `_save`, which re-checks the rules of the mechanism on the whole
+meeting as it would be stored, and lets the database's unique quarter index settle R3 races.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import flag_modified
+
+from service.common.localtime import to_utc
+from service.errors import RuleViolation
+from service.extensions import db
+from service.meetings.models import Agreement, Meeting, Minutes
+from service.meetings.rules import (
+    OPEN_AGREEMENT_STATUSES,
+    MeetingStatus,
+    agreement_is_overdue,
+    check_meeting,
+    ordinary_quarter,
+)
+from service.ppt.models import PptTerm
+from service.reference.operations import country
+
+_EDITABLE = ("kind", "title", "starts_at", "ends_at", "timezone", "modality", "location", "video_url",
+             "ppt_term_id", "agenda", "status")
+
+
+def _occupied_quarters(excluding_id: int | None) -> set[str]:
+    query = select(Meeting.ordinary_quarter).where(Meeting.ordinary_quarter.is_not(None))
+    if excluding_id is not None:
+        query = query.where(Meeting.id != excluding_id)
+    return set(db.session.scalars(query))
+
+
+def _apply(meeting: Meeting, values: dict) -> None:
+    for name in _EDITABLE:
+        if name in values:
+            setattr(meeting, name, values[name])
+    if "consents" in values:
+        consents = values["consents"]
+        meeting.consent_st_crm = bool(consents.get("st_crm", meeting.consent_st_crm))
+        meeting.consent_st_rrocm = bool(consents.get("st_rrocm", meeting.consent_st_rrocm))
+        meeting.consent_ppt = bool(consents.get("ppt", meeting.consent_ppt))
+    if meeting.ppt_term_id is not None:
+        meeting.ppt_term = db.session.get(PptTerm, meeting.ppt_term_id)
+        if meeting.ppt_term is None:
+            raise RuleViolation(f"PPT term {meeting.ppt_term_id} does not exist.", field="ppt_term_id")
+    else:
+        meeting.ppt_term = None
+
+
+def _save(meeting: Meeting, now: datetime) -> Meeting:
+    """Check the meeting as it would be stored, then write it in one UPDATE (one SEQUENCE step)."""
+    meeting.starts_at_utc = to_utc(meeting.starts_at, meeting.timezone, field="starts_at")
+    meeting.ends_at_utc = to_utc(meeting.ends_at, meeting.timezone, field="ends_at")
+    draft = meeting.as_draft()
+    check_meeting(draft, _occupied_quarters(meeting.id))
+    meeting.ordinary_quarter = ordinary_quarter(draft)
+    meeting.updated_at = now
+    try:
+        with db.session.begin_nested():
+            db.session.add(meeting)
+            db.session.flush()
+    except IntegrityError as error:
+        # Another request took the quarter between our check and our write (R3 race).
+        if "ordinary_quarter" not in str(error.orig):
+            raise
+        raise RuleViolation(
+            f"R3: ordinary meetings are quarterly; {meeting.ordinary_quarter} already has an ordinary meeting.",
+            field="starts_at", rule="R3",
+        ) from None
+    return meeting
+
+
+def create_meeting(data: dict, *, now: datetime) -> Meeting:
+    meeting = Meeting(created_at=now, status=MeetingStatus.SCHEDULED.value)
+    with db.session.no_autoflush:
+        _apply(meeting, data)
+        return _save(meeting, now)
+
+
+def update_meeting(meeting: Meeting, changes: dict, *, now: datetime) -> Meeting:
+    if meeting.status == MeetingStatus.CANCELLED.value:
+        raise RuleViolation("A cancelled meeting cannot be edited; schedule a new one.", field="status")
+    # No autoflush: a half-applied change must not reach the database (nor bump SEQUENCE) before the checks.
+    with db.session.no_autoflush:
+        _apply(meeting, changes)
+        return _save(meeting, now)
+
+
+def cancel_meeting(meeting: Meeting, *, now: datetime) -> Meeting:
+    """Cancelled meetings are kept (calendars must show the cancellation) and free their quarter."""
+    if meeting.status == MeetingStatus.CANCELLED.value:
+        return meeting
+    with db.session.no_autoflush:
+        meeting.status = MeetingStatus.CANCELLED.value
+        return _save(meeting, now)
+
+
+def _check_minutes_people(data: dict) -> None:
+    for index, attendee in enumerate(data.get("attendees", [])):
+        if attendee.get("country"):
+            country(attendee["country"], field=f"attendees.{index}.country")
+    for index, agreement in enumerate(data.get("agreements", [])):
+        responsible = agreement["responsible"]
+        if responsible not in ("st_crm", "st_rrocm", "ppt"):
+            country(responsible, field=f"agreements.{index}.responsible")
+
+
+def save_minutes(meeting: Meeting, data: dict, *, now: datetime) -> Minutes:
+    """Replace the minutes of a meeting with what the secretariat submitted."""
+    _check_minutes_people(data)
+    minutes = meeting.minutes or Minutes(meeting=meeting)
+    minutes.language = data.get("language", "es")
+    minutes.attendees = data.get("attendees", [])
+    minutes.agenda_items = data.get("agenda_items", [])
+    minutes.next_meeting = data.get("next_meeting")
+    minutes.updated_at = now
+    minutes.agreements = [
+        Agreement(position=i, text=a["text"], responsible=a["responsible"].lower()
+                  if a["responsible"].lower() in ("st_crm", "st_rrocm", "ppt") else a["responsible"].upper(),
+                  due_on=a.get("due_on"), status=a.get("status", "pending"))
+        for i, a in enumerate(data.get("agreements", []))
+    ]
+    # The agreements live in their own table: make sure the minutes row (and so its version) changes too.
+    flag_modified(minutes, "agenda_items")
+    db.session.add(minutes)
+    db.session.flush()
+    return minutes
+
+
+def list_agreements(state: str | None, today: date) -> list[dict]:
+    """Agreements across all meetings; `open` or `overdue` narrows the list."""
+    query = (select(Agreement, Meeting).join(Minutes, Agreement.minutes_id == Minutes.id)
+             .join(Meeting, Minutes.meeting_id == Meeting.id)
+             .order_by(Agreement.due_on.is_(None), Agreement.due_on, Agreement.id))
+    if state in ("open", "overdue"):
+        query = query.where(Agreement.status.in_([s.value for s in OPEN_AGREEMENT_STATUSES]))
+    if state == "overdue":
+        query = query.where(Agreement.due_on < today)
+    rows = []
+    for agreement, meeting in db.session.execute(query):
+        rows.append({
+            "id": agreement.id, "text": agreement.text, "responsible": agreement.responsible,
+            "due_on": agreement.due_on, "status": agreement.status, "meeting_id": meeting.id,
+            "meeting_title": meeting.title,
+            "overdue": agreement_is_overdue(agreement.status, agreement.due_on, today),
+        })
+    return rows

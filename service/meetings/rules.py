@@ -1,0 +1,159 @@
+"""The mechanism's rules for team meetings, as plain functions over plain values.
+
+R3  ordinary meetings are quarterly: at most one per calendar quarter (counted in the meeting's own zone).
+R4  meetings are mostly virtual; in person only if ST-CRM, ST-RROCM and the PPT all consider it necessary.
+R6  before each PPT term the team meets at least two calendar months before the new term starts.
+R7  extraordinary meetings only when all three parties consider it opportune.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from service.common.localtime import quarter_label, quarter_of
+from service.errors import RuleViolation
+
+
+class MeetingKind(StrEnum):
+    ORDINARY = "ordinary"
+    PRE_PPT = "pre_ppt"
+    EXTRAORDINARY = "extraordinary"
+
+
+class Modality(StrEnum):
+    VIRTUAL = "virtual"
+    IN_PERSON = "in_person"
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+PARTIES = ("st_crm", "st_rrocm", "ppt")
+
+
+@dataclass(frozen=True)
+class Consents:
+    st_crm: bool = False
+    st_rrocm: bool = False
+    ppt: bool = False
+
+    @property
+    def all_three(self) -> bool:
+        return self.st_crm and self.st_rrocm and self.ppt
+
+    def missing(self) -> list[str]:
+        return [party for party in PARTIES if not getattr(self, party)]
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    """What a meeting says about itself, as the rules need it."""
+
+    kind: MeetingKind
+    starts_at: datetime  # local wall time in the meeting's zone
+    ends_at: datetime
+    modality: Modality
+    consents: Consents
+    status: MeetingStatus = MeetingStatus.SCHEDULED
+    location: str | None = None
+    ppt_term_starts_on: date | None = None  # the incoming term a pre-PPT meeting prepares
+
+
+def ordinary_quarter(draft: MeetingDraft) -> str | None:
+    """The quarter an ordinary, not cancelled meeting occupies (R3), else None."""
+    if draft.kind is not MeetingKind.ORDINARY or draft.status is MeetingStatus.CANCELLED:
+        return None
+    return quarter_label(*quarter_of(draft.starts_at.date()))
+
+
+def pre_ppt_meeting_deadline(term_starts_on: date) -> date:
+    """R6: the latest date for the pre-PPT meeting: two calendar months before the term starts."""
+    return term_starts_on - relativedelta(months=2)
+
+
+def check_times(draft: MeetingDraft) -> None:
+    if draft.ends_at <= draft.starts_at:
+        raise RuleViolation("The meeting must end after it starts.", field="ends_at")
+
+
+def check_quarterly_ordinary(draft: MeetingDraft, occupied_quarters: set[str]) -> None:
+    """R3: refuse a second ordinary meeting in a quarter that already has one."""
+    quarter = ordinary_quarter(draft)
+    if quarter is not None and quarter in occupied_quarters:
+        raise RuleViolation(
+            f"R3: ordinary meetings are quarterly; {quarter} already has an ordinary meeting. "
+            "Cancel or move it, or hold an extraordinary meeting with the three parties' consent.",
+            field="starts_at", rule="R3",
+        )
+
+
+def check_in_person_consent(draft: MeetingDraft) -> None:
+    """R4: in person only with the recorded consent of all three parties."""
+    if draft.modality is Modality.IN_PERSON:
+        if not draft.consents.all_three:
+            missing = ", ".join(draft.consents.missing())
+            raise RuleViolation(
+                f"R4: a meeting is held in person only if ST-CRM, ST-RROCM and the PPT all consider it "
+                f"necessary; consent missing from: {missing}.",
+                field="consents", rule="R4",
+            )
+        if not (draft.location or "").strip():
+            raise RuleViolation("An in-person meeting needs a location.", field="location")
+
+
+def check_pre_ppt_timing(draft: MeetingDraft) -> None:
+    """R6: a pre-PPT meeting belongs to an incoming term and starts at least two months before it."""
+    if draft.kind is not MeetingKind.PRE_PPT:
+        return
+    if draft.ppt_term_starts_on is None:
+        raise RuleViolation("R6: a pre-PPT meeting must name the incoming PPT term (ppt_term_id).",
+                            field="ppt_term_id", rule="R6")
+    deadline = pre_ppt_meeting_deadline(draft.ppt_term_starts_on)
+    if draft.starts_at.date() > deadline:
+        raise RuleViolation(
+            f"R6: the pre-PPT meeting must take place at least two months before the new PPT starts "
+            f"({draft.ppt_term_starts_on.isoformat()}), that is on or before {deadline.isoformat()}.",
+            field="starts_at", rule="R6",
+        )
+
+
+def check_extraordinary_consent(draft: MeetingDraft) -> None:
+    """R7: extraordinary meetings only when all three parties consider it opportune."""
+    if draft.kind is MeetingKind.EXTRAORDINARY and not draft.consents.all_three:
+        missing = ", ".join(draft.consents.missing())
+        raise RuleViolation(
+            f"R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
+            f"consent missing from: {missing}.",
+            field="consents", rule="R7",
+        )
+
+
+def check_meeting(draft: MeetingDraft, occupied_quarters: set[str]) -> None:
+    """Every rule a team meeting must satisfy; raises the first RuleViolation found."""
+    check_times(draft)
+    check_extraordinary_consent(draft)
+    check_in_person_consent(draft)
+    check_pre_ppt_timing(draft)
+    check_quarterly_ordinary(draft, occupied_quarters)
+
+
+class AgreementStatus(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+OPEN_AGREEMENT_STATUSES = (AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS)
+
+
+def agreement_is_overdue(status: str, due_on: date | None, today: date) -> bool:
+    """An agreement is overdue when it is still open and its due date has passed."""
+    return status in OPEN_AGREEMENT_STATUSES and due_on is not None and due_on < today

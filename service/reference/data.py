@@ -1,0 +1,43 @@
+"""The reference data `tripartito init` loads (only rows that are missing)."""
+
+from __future__ import annotations
+
+# (alpha-2, Spanish name, English name, member?) — the 11 member countries of the CRM, then observers.
+COUNTRIES: list[tuple[str, str, str, bool]] = [
+    ("BZ", "Belice", "Belize", True),
+    ("CA", "Canadá", "Canada", True),
+    ("CR", "Costa Rica", "Costa Rica", True),
+    ("SV", "El Salvador", "El Salvador", True),
+    ("US", "Estados Unidos de América", "United States of America", True),
+    ("GT", "Guatemala", "Guatemala", True),
+    ("HN", "Honduras", "Honduras", True),
+    ("MX", "México", "Mexico", True),
+    ("NI", "Nicaragua", "Nicaragua", True),
+    ("PA", "Panamá", "Panama", True),
+    ("DO", "República Dominicana", "Dominican Republic", True),
+    ("AR", "Argentina", "Argentina", False),
+    ("CO", "Colombia", "Colombia", False),
+    ("EC", "Ecuador", "Ecuador", False),
+    ("JM", "Jamaica", "Jamaica", False),
+    ("PE", "Perú", "Peru", False),
+]
+
+# (code, short es, short en, full es, full en)
+PARTIES: list[tuple[str, str, str, str, str]] = [
+    ("st_crm", "ST-CRM", "ST-CRM",
+     "Secretaría Técnica de la Conferencia Regional sobre Migración",
+     "Technical Secretariat of the Regional Conference on Migration"),
+    ("st_rrocm", "ST-RROCM", "ST-RROCM",
+     "Secretaría Técnica de la Red Regional de Organizaciones de la Sociedad Civil para la Migración",
+     "Technical Secretariat of the Regional Network of Civil Society Organizations for Migration"),
+    ("ppt", "PPT", "PPT", "Presidencia Pro Tempore", "Pro Tempore Presidency"),
+]
+
+# The three liaison networks named in the founding text (task 3).
+NETWORKS: list[tuple[str, str, str]] = [
+    ("consular_protection", "Red de Protección Consular", "Consular Protection Network"),
+    ("trafficking_smuggling", "Red de Trata de Personas y Tráfico Ilícito de Migrantes",
+     "Network on Trafficking in Persons and Smuggling of Migrants"),
+    ("migrant_children", "Red en Materia de Protección de Niños, Niñas y Adolescentes Migrantes",
+     "Network on the Protection of Migrant Children and Adolescents"),
+]
