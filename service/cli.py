@@ -37,7 +37,8 @@ def init_command() -> None:
 
     from service.reference.operations import load_reference_data
 
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    # Each area has its own migration branch off the foundation, so apply every head.
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
     added = load_reference_data()
     db.session.commit()
     click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}; "

@@ -52,7 +52,7 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
         "PUBLIC_HOST": "tripartito.test",
     })
     with app.app_context():
-        upgrade(directory=app.extensions["migrate"].directory)
+        upgrade(directory=app.extensions["migrate"].directory, revision="heads")
         load_reference_data()
         db.session.commit()
     return app
