@@ -31,17 +31,21 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "CONVERSION_TIMEOUT": 60,
         # Start the local converter pool with the app (off in unit tests).
         "START_CONVERTERS": False,
+        # API paths (suffixes) that take a raw file body instead of JSON.
+        "RAW_UPLOAD_SUFFIXES": ("/concept-note",),
         # Default language of documents, pages and feeds.
         "DEFAULT_LANGUAGE": "es",
         # Days a cancelled meeting stays in the calendar feed.
         "FEED_KEEP_CANCELLED_DAYS": 365,
         # Hours calendar clients should wait between refreshes.
         "FEED_REFRESH_HOURS": 6,
+        # Let the session cookie travel over plain http (local `make run` on 127.0.0.1 only; never in production).
+        "INSECURE_COOKIES": False,
     }
 
 
 _INT_KEYS = {"MAX_CONTENT_LENGTH", "CONVERSION_TIMEOUT", "FEED_KEEP_CANCELLED_DAYS", "FEED_REFRESH_HOURS"}
-_BOOL_KEYS = {"START_CONVERTERS"}
+_BOOL_KEYS = {"START_CONVERTERS", "INSECURE_COOKIES"}
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from flask_migrate import Migrate
 from flask_smorest import Api as SmorestApi
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from werkzeug.exceptions import HTTPException
 
 # Explicit constraint names so Alembic migrations are the same on SQLite and PostgreSQL.
@@ -20,6 +21,15 @@ NAMING = {
 }
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
+    """SQLite ignores foreign keys unless asked; ask, so it refuses what PostgreSQL refuses."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
 migrate = Migrate()
 csrf = CSRFProtect()
 

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+KINDS = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
+
+
+class IssueRequestSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    subject_id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    language = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
+
+
+class IssuedDocumentSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    subject_id = fields.Integer()
+    language = fields.String()
+    reference = fields.String()
+    version = fields.Integer()
+    title = fields.String()
+    sha256 = fields.String()
+    pages = fields.Integer()
+    pdfa = fields.Boolean()
+    late = fields.Boolean()
+    issued_at = fields.AwareDateTime()
+    issued_by = fields.String()
+    supersedes = fields.Integer(allow_none=True)
+
+
+class DocumentQuerySchema(Schema):
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    subject_id = fields.Integer()
+    language = fields.String(validate=validate.OneOf(["es", "en"]))
+    latest = fields.Boolean(load_default=False)
+
+
+class UploadSchema(Schema):
+    id = fields.Integer()
+    purpose = fields.String()
+    subject_id = fields.Integer()
+    media_type = fields.String()
+    original_name = fields.String(allow_none=True)
+    size = fields.Integer()
+    pages = fields.Integer(allow_none=True)
+    sha256 = fields.String(attribute="file_sha256")
+    uploaded_at = fields.AwareDateTime()
+    uploaded_by = fields.String()

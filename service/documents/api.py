@@ -1,0 +1,105 @@
+"""Issued documents: issue, list, read, download. Member countries read every issued PDF (R8); the
+editable .docx is for the team."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from sqlalchemy import select
+
+from schemas.documents import DocumentQuerySchema, IssuedDocumentSchema, IssueRequestSchema
+from service.adapters import services
+from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
+from service.documents.issuing import issue_document
+from service.documents.models import IssuedDocument
+from service.documents.uploads import DOCX
+from service.extensions import db
+
+blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents", description="Issued official documents")
+
+
+def converter():
+    wired = services().converter
+    if wired is None:
+        abort(503, message="The PDF converters are not running; start the service with `tripartito serve`.",
+              headers={"Retry-After": "10"})
+    return wired
+
+
+def get_or_404(document_id: int) -> IssuedDocument:
+    document = db.session.get(IssuedDocument, document_id)
+    if document is None:
+        abort(404, message=f"No issued document {document_id}.")
+    return document
+
+
+def download_name(document: IssuedDocument, extension: str) -> str:
+    return f"{document.reference.replace('/', '_')}_v{document.version}_{document.language}.{extension}"
+
+
+def file_response(digest: str, media_type: str, name: str) -> Response:
+    """A stored file, immutable: its SHA-256 is its ETag."""
+    if request.if_none_match.contains(digest):
+        return Response(status=304, headers={"ETag": f'"{digest}"'})
+    content = services().store.get(digest)
+    response = Response(content, mimetype=media_type)
+    response.set_etag(digest)
+    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
+    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"  # issued documents never change
+    return response
+
+
+@blp.route("")
+class Documents(MethodView):
+    @requires_reader
+    @blp.arguments(DocumentQuerySchema, location="query")
+    @blp.response(200, IssuedDocumentSchema(many=True))
+    def get(self, args):
+        query = select(IssuedDocument).order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc())
+        for name in ("kind", "subject_id", "language"):
+            if name in args:
+                query = query.where(getattr(IssuedDocument, name) == args[name])
+        documents = db.session.scalars(query).all()
+        if args["latest"]:
+            superseded = {d.supersedes_id for d in documents}
+            documents = [d for d in documents if d.id not in superseded]
+        return documents
+
+    @requires_writer
+    @blp.arguments(IssueRequestSchema)
+    @blp.response(201, IssuedDocumentSchema)
+    @blp.alt_response(200, schema=IssuedDocumentSchema, description="The data had not changed: existing version")
+    def post(self, data):
+        issued = issue_document(data["kind"], data["subject_id"], data["language"], actor=current_principal(),
+                                now=services().clock.now(), converter=converter(), store=services().store)
+        db.session.commit()
+        return issued.document, 201 if issued.created else 200
+
+
+@blp.route("/<int:document_id>")
+class DocumentItem(MethodView):
+    @requires_reader
+    @blp.response(200, IssuedDocumentSchema)
+    def get(self, document_id):
+        return get_or_404(document_id)
+
+
+@blp.route("/<int:document_id>/pdf")
+class DocumentPdf(MethodView):
+    @requires_reader
+    @blp.response(200, content_type="application/pdf")
+    def get(self, document_id):
+        document = get_or_404(document_id)
+        return file_response(document.pdf_sha256, "application/pdf", download_name(document, "pdf"))
+
+
+@blp.route("/<int:document_id>/docx")
+class DocumentDocx(MethodView):
+    @requires_team
+    @blp.response(200, content_type=DOCX)
+    def get(self, document_id):
+        document = get_or_404(document_id)
+        if document.docx_sha256 is None:
+            abort(404, message="This document (a merged dossier) has no Word file.")
+        return file_response(document.docx_sha256, DOCX, download_name(document, "docx"))

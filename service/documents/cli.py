@@ -1,0 +1,121 @@
+"""`tripartito issue`, `tripartito render` and `tripartito templates …`: staff and debugging commands."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from service.adapters import services
+from service.auth.principals import Principal
+from service.errors import DomainError
+from service.extensions import db
+
+
+@click.command("render")
+@click.argument("kind")
+@click.argument("subject_id", type=int)
+@click.option("--lang", "language", type=click.Choice(["es", "en"]), default="es", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@with_appcontext
+def render_command(kind: str, subject_id: int, language: str, output: Path) -> None:
+    """Render a document's Word file from the database, without issuing it (reference shown as DRAFT)."""
+    from service.documents.contexts import build_context
+    from service.documents.render import render_docx
+
+    try:
+        context = build_context(kind, subject_id, language, services().clock.today())
+        header = {**context.get("header", {}), "reference": "BORRADOR" if language == "es" else "DRAFT",
+                  "issued_on": services().clock.today(), "language": language}
+        output.write_bytes(render_docx(kind, language, {**context, "header": header}))
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Wrote {output}")
+
+
+@click.command("issue")
+@click.argument("kind")
+@click.argument("subject_ids", type=int, nargs=-1, required=True)
+@click.option("--lang", "language", type=click.Choice(["es", "en"]), default="es", show_default=True)
+@click.option("--all-languages", is_flag=True, help="Issue in Spanish and English.")
+@click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]), default="st_crm", show_default=True,
+              help="The party issuing (recorded with the document).")
+@with_appcontext
+def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_languages: bool, party: str) -> None:
+    """Issue official documents (render, convert to PDF/A, record), with a progress bar for batches."""
+    from service.documents.convert import LocalConverterPool
+    from service.documents.issuing import issue_document
+
+    wired = services()
+    converter = wired.converter
+    started_here = converter is None
+    if started_here:
+        converter = LocalConverterPool(size=1 if len(subject_ids) == 1 and not all_languages else None,
+                                       workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli")
+        converter.start()
+    jobs = [(s, lang) for s in subject_ids for lang in (("es", "en") if all_languages else (language,))]
+    results, failures = [], []
+    try:
+        with click.progressbar(jobs, label=f"Issuing {kind}", file=click.get_text_stream("stderr")) as bar:
+            for subject_id, lang in bar:
+                try:
+                    issued = issue_document(kind, subject_id, lang, actor=Principal(party=party),
+                                            now=wired.clock.now(), converter=converter, store=wired.store)
+                    db.session.commit()
+                    results.append((issued, subject_id, lang))
+                except DomainError as error:
+                    db.session.rollback()
+                    failures.append(f"{kind} {subject_id} [{lang}]: {error.message}")
+    finally:
+        if started_here:
+            converter.stop()
+    for issued, _, _ in results:
+        doc = issued.document
+        state = "issued" if issued.created else "unchanged"
+        click.echo(f"{doc.reference} v{doc.version} [{doc.language}] {state}: document {doc.id}, {doc.pages} pages, "
+                   f"sha256 {doc.pdf_sha256[:16]}…")
+    for failure in failures:
+        click.echo(f"not issued: {failure}", err=True)
+    if failures:
+        raise SystemExit(1)
+
+
+@click.group("templates")
+def templates_group() -> None:
+    """The Word templates: check them, or replace one (only if the doctor accepts it)."""
+
+
+@templates_group.command("check")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def templates_check(files: tuple[Path, ...]) -> None:
+    """Check every shipped template, or the given candidate files (named KIND.LANG.docx)."""
+    from service.documents.doctor import run_check
+
+    code, report = run_check(list(files) or None)
+    click.echo(report)
+    raise SystemExit(code)
+
+
+@templates_group.command("install")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def templates_install(file: Path) -> None:
+    """Replace a shipped template by FILE (named KIND.LANG.docx) if the doctor accepts it; keeps the old one."""
+    from service.documents.doctor import run_check
+    from service.documents.kinds import TEMPLATES_DIR
+
+    code, report = run_check([file])
+    if code:
+        click.echo(report)
+        raise SystemExit(code)
+    target = TEMPLATES_DIR / file.name
+    if target.exists():
+        backups = TEMPLATES_DIR / "previous"
+        backups.mkdir(exist_ok=True)
+        kept = backups / f"{target.stem}.{target.stat().st_mtime_ns}.docx"
+        shutil.copy2(target, kept)
+        click.echo(f"Previous version kept as {kept}")
+    shutil.copyfile(file, target)
+    click.echo(f"Installed {target}")

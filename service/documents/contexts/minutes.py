@@ -1,0 +1,37 @@
+"""Minutes of a team meeting (R8): subject = the meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from service.documents.contexts import builder
+from service.documents.contexts.common import country_name, ppt_country_on, responsible_name
+from service.errors import NotFound, RuleViolation
+from service.extensions import db
+from service.meetings.models import Meeting
+
+
+@builder("minutes")
+def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, Any]:
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(f"No meeting {meeting_id}.", field="subject_id")
+    minutes = meeting.minutes
+    if minutes is None:
+        raise RuleViolation(f"Meeting {meeting_id} has no minutes yet: record them before issuing.",
+                            field="subject_id")
+    return {
+        "header": {"ppt_country_name": ppt_country_on(meeting.starts_at.date(), language)},
+        "meeting": {"kind": meeting.kind, "title": meeting.title, "starts_at": meeting.starts_at,
+                    "ends_at": meeting.ends_at, "timezone": meeting.timezone, "modality": meeting.modality,
+                    "location": meeting.location, "video_url": meeting.video_url},
+        "attendees": [{"name": a["name"], "party": a.get("party"),
+                       "country_name": country_name(a.get("country"), language), "role": a.get("role")}
+                      for a in minutes.attendees],
+        "agenda_items": [{"title": i["title"], "discussion": i.get("discussion") or None}
+                         for i in minutes.agenda_items],
+        "agreements": [{"text": a.text, "responsible": responsible_name(a.responsible, language),
+                        "due_on": a.due_on, "status": a.status} for a in minutes.agreements],
+        "next_meeting": minutes.next_meeting,
+    }

@@ -1,0 +1,98 @@
+"""The register of issued documents, their files, and uploaded annexes.
+
+Files live in the database (`stored_files`, keyed by SHA-256) so a record and its PDF are written in one
+transaction: there is never a record without its PDF nor a PDF without its record, whatever dies when.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from service.extensions import db
+from service.models_base import UTCDateTime
+
+
+class StoredFile(db.Model):
+    __tablename__ = "stored_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DocumentReference(db.Model):
+    """One reference number per document (kind + subject), shared by its versions and languages."""
+
+    __tablename__ = "document_references"
+    __table_args__ = (UniqueConstraint("kind", "subject_id", name="uq_document_references_subject"),
+                      UniqueConstraint("kind", "year", "number", name="uq_document_references_number"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class IssuedDocument(db.Model):
+    """An issued official document. Immutable: issuing again adds a version that supersedes this one."""
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (UniqueConstraint("kind", "subject_id", "language", "version",
+                                       name="uq_issued_documents_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    subject_id: Mapped[int] = mapped_column(Integer, index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    reference_id: Mapped[int] = mapped_column(ForeignKey("document_references.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    pdf_sha256: Mapped[str] = mapped_column(ForeignKey("stored_files.sha256"))
+    docx_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
+    pages: Mapped[int] = mapped_column(Integer)
+    pdfa: Mapped[bool] = mapped_column(default=True)
+    late: Mapped[bool] = mapped_column(default=False)  # a monitoring report issued after its due date (R5)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(40))
+    context: Mapped[dict] = deferred(mapped_column(JSON))  # frozen copy of the data it was made from
+    context_sha256: Mapped[str] = mapped_column(String(64))
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
+
+    reference_row = relationship(DocumentReference, lazy="joined")
+
+    @property
+    def reference(self) -> str:
+        return self.reference_row.reference
+
+    @property
+    def sha256(self) -> str:
+        return self.pdf_sha256
+
+    @property
+    def supersedes(self) -> int | None:
+        return self.supersedes_id
+
+
+class Upload(db.Model):
+    """An uploaded annex, such as the incoming PPT's concept note (R11)."""
+
+    __tablename__ = "uploads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(32))  # concept_note
+    subject_id: Mapped[int] = mapped_column(Integer, index=True)
+    file_sha256: Mapped[str] = mapped_column(ForeignKey("stored_files.sha256"))
+    media_type: Mapped[str] = mapped_column(String(120))
+    original_name: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    uploaded_by: Mapped[str] = mapped_column(String(40))
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"))
