@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
 from service.models_base import UTCDateTime
@@ -21,7 +21,7 @@ class StoredFile(db.Model):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     media_type: Mapped[str] = mapped_column(String(120))
     size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -61,7 +61,7 @@ class IssuedDocument(db.Model):
     late: Mapped[bool] = mapped_column(default=False)  # a monitoring report issued after its due date (R5)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     issued_by: Mapped[str] = mapped_column(String(40))
-    context: Mapped[dict] = deferred(mapped_column(JSON))  # frozen copy of the data it was made from
+    context: Mapped[dict] = mapped_column(JSON, deferred=True)  # frozen copy of the data it was made from
     context_sha256: Mapped[str] = mapped_column(String(64))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
 

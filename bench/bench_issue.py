@@ -1,0 +1,101 @@
+"""Issuing official documents, measured side by side in one run (medians and ratios; no assertions).
+
+    .venv/bin/python bench/bench_issue.py [--rounds 7]
+
+Targets (issue 5): issuing minutes end to end (warm) at least 4x faster than a cold `soffice --convert-to` of
+the same DOCX; a dossier of 10 documents merges in under 300 ms; a repeated issue with unchanged data answers
+in under 50 ms. (Pool throughput with 2 instances: bench/bench_convert.py.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from service import create_app  # noqa: E402
+from service.auth.principals import Principal  # noqa: E402
+from service.auth.tokens import create_api_token  # noqa: E402
+from service.documents.contexts import build_context  # noqa: E402
+from service.documents.convert import ColdSofficeConverter, LocalConverterPool  # noqa: E402
+from service.documents.issuing import issue_document  # noqa: E402
+from service.documents.merge import Part, merge  # noqa: E402
+from service.documents.render import render_docx  # noqa: E402
+from service.extensions import db  # noqa: E402
+from service.meetings.models import Meeting  # noqa: E402
+
+
+def timed(function, rounds: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    rounds = parser.parse_args().rounds
+    workdir = Path(tempfile.mkdtemp(prefix="bench-issue-"))
+    pool = LocalConverterPool(size=2, workdir=workdir / "pool")
+    pool.start()
+    app = create_app({"DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}", "DATA_DIR": str(workdir),
+                      "CONVERTER": pool})
+    runner = app.test_cli_runner()
+    runner.invoke(args=["init"])
+    runner.invoke(args=["demo", "--year", "2026"])
+    actor = Principal(party="st_crm")
+    with app.app_context():
+        store = app.extensions["tripartito"].store
+        meeting = db.session.scalars(db.select(Meeting).where(Meeting.minutes.has())).first()
+        _, secret = create_api_token(party="st_crm", country=None, now=datetime.now(UTC))
+        db.session.commit()
+        context = build_context("minutes", meeting.id, "es", datetime.now(UTC).date())
+        context["header"] |= {"reference": "ET-CRM/2026/MIN-001", "issued_on": datetime.now(UTC).date()}
+        docx = render_docx("minutes", "es", context)
+        pool.convert(docx)  # wait until warm
+
+        cold = ColdSofficeConverter(workdir=workdir)
+        cold_ms, _ = timed(lambda: cold.convert(docx), max(3, rounds // 2))
+
+        counter = iter(range(10_000))
+
+        def issue_changed() -> None:
+            meeting.minutes.next_meeting = f"Próxima reunión: variante {next(counter)}"
+            db.session.commit()
+            issue_document("minutes", meeting.id, "es", actor=actor, now=datetime.now(UTC), converter=pool,
+                           store=store)
+            db.session.commit()
+
+        warm_ms, _ = timed(issue_changed, rounds)
+
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {secret}"}
+        body = {"kind": "minutes", "subject_id": meeting.id, "language": "es"}
+        client.post("/api/v1/documents", json=body, headers=headers)
+        repeat_ms, _ = timed(lambda: client.post("/api/v1/documents", json=body, headers=headers), rounds * 3)
+
+        pdf = pool.convert(docx)
+        parts = [Part(f"Parte {i}", pdf, pdfa=True) for i in range(10)]
+        merge_ms, _ = timed(lambda: merge(parts, title="Expediente", author="ET", subject="GRCM", language="es",
+                                          created=datetime.now(UTC)), rounds)
+    pool.stop()
+
+    print(f"{'measure':<58}{'median':>10}   target")
+    print(f"{'cold soffice --convert-to (same minutes DOCX)':<58}{cold_ms:>8.0f}ms")
+    print(f"{'issue minutes end to end, warm pool':<58}{warm_ms:>8.0f}ms")
+    print(f"{'  ratio cold / warm':<58}{cold_ms / warm_ms:>9.1f}x   >= 4x")
+    print(f"{'repeated issue, unchanged data (HTTP, no conversion)':<58}{repeat_ms:>8.1f}ms   < 50 ms")
+    print(f"{'merge a dossier of 10 documents (pypdf)':<58}{merge_ms:>8.0f}ms   < 300 ms")
+
+
+if __name__ == "__main__":
+    main()

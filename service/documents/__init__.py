@@ -1,0 +1,1 @@
+"""Official documents: rendering Word templates and converting them to PDF/A."""

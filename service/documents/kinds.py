@@ -1,0 +1,115 @@
+"""The document kinds: template file per language, context schema, reference code, title, derived values.
+
+Adding a kind = a schema in ``schemas/rendering.py``, two templates in ``templates_docx/`` and one entry here.
+``derive`` computes the values a schema declares in ``DERIVED`` from the loaded (still typed) data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from marshmallow import Schema
+
+from schemas import rendering as r
+from service.documents.formatting import format_date, format_time_range
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
+
+Derive = Callable[[dict[str, Any], str], None]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str
+    schema: type[Schema]
+    reference_code: str            # ET-CRM/2027/MIN-003
+    titles: dict[str, str]         # language -> default document title
+    derive: Derive | None = None   # fills the schema's DERIVED values in place
+
+    def template_path(self, language: str) -> Path:
+        if language not in r.LANGUAGES:
+            raise ValueError(f"Unsupported document language {language!r}: use 'es' or 'en'.")
+        return TEMPLATES_DIR / f"{self.name}.{language}.docx"
+
+
+def _group_in_order(items: list[dict], key: Callable[[dict], str]) -> list[tuple[str, list[dict]]]:
+    """Group keeping the order of first appearance (Jinja's groupby sorts, which reorders sections)."""
+    groups: dict[str, list[dict]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return list(groups.items())
+
+
+def _derive_minutes(data: dict[str, Any], language: str) -> None:
+    meeting = data["meeting"]
+    meeting["date"] = format_date(meeting["starts_at"], language)
+    meeting["time_range"] = format_time_range(meeting["starts_at"], meeting["ends_at"], meeting["timezone"],
+                                              language)
+    parties = [a for a in data["attendees"] if a.get("party")]
+    groups = [(r.label("party", code, language), [a for a in parties if a["party"] == code])
+              for code in r.VOCABULARIES["party"]]
+    # other delegations (member countries, observers) after the three parties, in order of appearance
+    groups += _group_in_order([a for a in data["attendees"] if not a.get("party")], lambda a: a["country_name"])
+    data["attendee_groups"] = [{"label": lbl, "attendees": members} for lbl, members in groups if members]
+
+
+def _derive_ppt_feedback(data: dict[str, Any], language: str) -> None:
+    data["feedback_sections"] = [{"title": title, "entries": items}
+                                 for title, items in _group_in_order(data["feedback_items"],
+                                                                     lambda i: i["section"])]
+
+
+def _derive_monitoring(data: dict[str, Any], language: str) -> None:
+    data["late"] = data["header"]["issued_on"] > data["due_on"]
+    general = "Transversal / general" if language == "es" else "Cross-cutting / general"
+    order = [*r.VOCABULARIES["network"], None]
+    groups = []
+    for code in order:
+        members = [i for i in data["instruments"] if i.get("network") == code]
+        if members:
+            name = r.label("network", code, language) if code else general
+            groups.append({"name": name, "instruments": members})
+    data["network_groups"] = groups
+    data["exceptions"] = [e for e in data["events"] if e["members_only"]]
+    data["events_total"] = str(len(data["events"]))
+    data["events_open"] = str(len(data["events"]) - len(data["exceptions"]))
+
+
+def _derive_work_plan(data: dict[str, Any], language: str) -> None:
+    totals: dict[str, Decimal] = {}
+    for resource in data["resources"]:
+        totals[resource["currency"]] = totals.get(resource["currency"], Decimal(0)) + resource["amount"]
+    data["resource_totals"] = [{"currency": c, "amount": a} for c, a in totals.items()]
+
+
+KINDS: dict[str, DocumentKind] = {k.name: k for k in [
+    DocumentKind("minutes", r.MinutesContext, "MIN",
+                 {"es": "Minuta de reunión del Equipo Tripartito",
+                  "en": "Minutes of the Tripartite Team meeting"}, _derive_minutes),
+    DocumentKind("recommendations", r.RecommendationsContext, "REC",
+                 {"es": "Recomendaciones del Equipo Tripartito al GRCM",
+                  "en": "Recommendations of the Tripartite Team to the RCGM"}),
+    DocumentKind("ppt_feedback", r.PptFeedbackContext, "FBK",
+                 {"es": "Retroalimentación a la nota conceptual y plan de trabajo de la PPT entrante",
+                  "en": "Feedback on the incoming PPT's concept note and work plan"}, _derive_ppt_feedback),
+    DocumentKind("monitoring_report", r.MonitoringReportContext, "MON",
+                 {"es": "Informe de monitoreo del Equipo Tripartito",
+                  "en": "Monitoring report of the Tripartite Team"}, _derive_monitoring),
+    DocumentKind("work_plan", r.WorkPlanContext, "WPL",
+                 {"es": "Plan de trabajo anual del Equipo Tripartito",
+                  "en": "Annual work plan of the Tripartite Team"}, _derive_work_plan),
+    DocumentKind("dossier_cover", r.DossierCoverContext, "DOS",
+                 {"es": "Expediente para la reunión del GRCM",
+                  "en": "Dossier for the RCGM meeting"}),
+]}
+
+
+def get_kind(name: str) -> DocumentKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValueError(f"Unknown document kind {name!r}; known: {', '.join(KINDS)}.") from None
