@@ -7,7 +7,7 @@ setup:
 run: setup
 	.venv/bin/tripartito init
 	.venv/bin/tripartito demo
-	.venv/bin/tripartito serve
+	TRIPARTITO_INSECURE_COOKIES=1 .venv/bin/tripartito serve  # plain http on 127.0.0.1: see README, "Web pages"
 
 test: setup
 	bash scripts/test.sh

@@ -19,16 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service import create_app  # noqa: E402
-from service.auth.principals import Principal  # noqa: E402
-from service.auth.tokens import create_api_token  # noqa: E402
-from service.documents.contexts import build_context  # noqa: E402
-from service.documents.convert import ColdSofficeConverter, LocalConverterPool  # noqa: E402
-from service.documents.issuing import issue_document  # noqa: E402
-from service.documents.merge import Part, merge  # noqa: E402
-from service.documents.render import render_docx  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.meetings.models import Meeting  # noqa: E402
+from service import create_app
+from service.auth.principals import Principal
+from service.auth.tokens import create_api_token
+from service.documents.contexts import build_context
+from service.documents.convert import ColdSofficeConverter, LocalConverterPool
+from service.documents.issuing import issue_document
+from service.documents.merge import Part, merge
+from service.documents.render import render_docx
+from service.extensions import db
+from service.meetings.models import Meeting
 
 
 def timed(function, rounds: int) -> tuple[float, list[float]]:

@@ -46,7 +46,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "follow_up_status": {
         "not_started": ("No iniciada", "Not started"), "in_progress": ("En curso", "In progress"),
-        "implemented": ("Implementada", "Implemented"),
+        "implemented": ("Implementada", "Implemented"), "not_implemented": ("No implementada", "Not implemented"),
     },
     "feedback_document": {"concept_note": ("Nota conceptual", "Concept note"),
                           "work_plan": ("Plan de trabajo", "Work plan")},
@@ -67,8 +67,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "other": ("Otro", "Other"),
     },
     "resource_status": {
-        "identified": ("Identificado", "Identified"), "requested": ("Solicitado", "Requested"),
-        "committed": ("Comprometido", "Committed"), "received": ("Recibido", "Received"),
+        "identified": ("Identificado", "Identified"), "committed": ("Comprometido", "Committed"),
+        "secured": ("Asegurado", "Secured"),
     },
 }
 

@@ -50,29 +50,74 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
 
     # 3. adapters (outside processes and stores)
-    app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock())
+    from service.documents.storage import DatabaseDocumentStore
+
+    app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock(),
+                                            converter=_converter(app), store=DatabaseDocumentStore())
 
     # 4. blueprints
     from service import health
+    from service.documents.annexes_api import blp as concept_notes_blp
+    from service.documents.api import blp as documents_blp
+    from service.feeds.api import blp as feed_tokens_blp
+    from service.feeds.views import bp as feeds_bp
     from service.grcm.api import blp as grcm_blp
     from service.meetings.api import blp as meetings_blp
+    from service.monitoring.api import blp as instruments_blp
+    from service.participation.api import blp as crm_events_blp
+    from service.planning.api import blp as work_plans_blp
     from service.ppt.api import blp as ppt_blp
+    from service.ppt.feedback_api import blp as ppt_feedback_blp
+    from service.recommendations.api import blp as recommendations_blp
     from service.reference.api import blp as countries_blp
+    from service.schedule.api import blp as schedule_blp
 
-    for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp):
+    for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
+                      recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,
+                      feed_tokens_blp, schedule_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
+    app.register_blueprint(feeds_bp)  # /calendars/<token>/tripartito.ics: calendar apps, not the JSON API
 
     # 5. errors
     from service import error_handlers
 
     error_handlers.register(app)
 
+    # 5b. web pages: language, CSRF, session cookie, page blueprints, HTML error pages (after the API's handlers)
+    from service.web import init_web
+
+    init_web(app)
+
     # 6. command line
     from service.cli import register_commands
 
     register_commands(app)
     return app
+
+
+def _converter(app: Flask) -> Any:
+    """The PDF converter pool: injected (tests), remote servers, or local LibreOffices started here.
+
+    Without TRIPARTITO_START_CONVERTERS (set by `tripartito serve`) no LibreOffice is started, so commands
+    and tests that never issue a document do not pay for it.
+    """
+    if app.config.get("CONVERTER") is not None:
+        return app.config["CONVERTER"]
+    from service.documents.convert import LocalConverterPool, RemoteConverterPool, parse_addresses
+
+    spec = str(app.config["CONVERTERS"]).strip()
+    timeout = float(app.config["CONVERSION_TIMEOUT"])
+    if spec.lower() != "auto":
+        return RemoteConverterPool(parse_addresses(spec), timeout=timeout)
+    if not app.config["START_CONVERTERS"]:
+        return None
+    import atexit
+
+    pool = LocalConverterPool(timeout=timeout, workdir=Path(app.config["DATA_DIR"]) / "converters")
+    pool.start()  # returns at once; the first conversion waits for a warm instance
+    atexit.register(pool.stop)
+    return pool
 
 
 def _engine_options(url: str) -> dict[str, Any]:

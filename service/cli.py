@@ -25,7 +25,12 @@ def main() -> None:
 
 
 def register_commands(app: Flask) -> None:
-    for command in (init_command, demo_command, token_group, serve_command):
+    from service.accounts.cli import user_group
+    from service.documents.cli import issue_command, render_command, templates_group
+    from service.feeds.cli import feed_group
+
+    for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
+                    render_command, templates_group, feed_group):
         app.cli.add_command(command)
 
 

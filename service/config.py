@@ -39,6 +39,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "FEED_KEEP_CANCELLED_DAYS": 365,
         # Hours calendar clients should wait between refreshes.
         "FEED_REFRESH_HOURS": 6,
+        # Address of the ST-CRM, the ORGANIZER of every event in the calendar feeds.
+        "ORGANIZER_EMAIL": "secretaria@crmsv.org",
         # Let the session cookie travel over plain http (local `make run` on 127.0.0.1 only; never in production).
         "INSECURE_COOKIES": False,
     }

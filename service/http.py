@@ -17,7 +17,11 @@ def etag_header(kind: str, resource_id: int, version: int) -> dict[str, str]:
 
 def require_if_match(kind: str, resource_id: int, version: int, *, required: bool = True) -> None:
     """412 when If-Match names another version; 428 when it is required and missing."""
-    header = request.headers.get("If-Match")
+    check_if_match(request.headers.get("If-Match"), kind, resource_id, version, required=required)
+
+
+def check_if_match(header: str | None, kind: str, resource_id: int, version: int, *, required: bool = True) -> None:
+    """The check behind If-Match, for any carrier of the ETag (a header, or a web form's hidden field)."""
     if header is None:
         if required:
             raise PreconditionRequired(

@@ -1,9 +1,19 @@
-"""Every ORM model, imported in one place so Alembic and the tests see the whole schema."""
+"""Every ORM model, imported in one place so Alembic and the tests see the whole schema.
 
+One import line per area; nothing else belongs here.
+"""
+# ruff: noqa: F401
+
+from service.accounts.models import UserAccount
 from service.auth.models import ApiToken
+from service.documents.models import DocumentReference, IssuedDocument, StoredFile, Upload
+from service.feeds.models import FeedToken
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement, Meeting, Minutes
+from service.monitoring.models import Instrument, MonitoringEntry
+from service.participation.models import CrmEvent
+from service.planning.models import WorkPlan, WorkPlanActivity, WorkPlanResource
+from service.ppt.feedback_models import PptFeedback
 from service.ppt.models import PptTerm
+from service.recommendations.models import FollowUp, Recommendation, RecommendationHistory
 from service.reference.models import Country, Network, Party
-
-__all__ = ["Agreement", "ApiToken", "Country", "GrcmMeeting", "Meeting", "Minutes", "Network", "Party", "PptTerm"]

@@ -22,8 +22,10 @@ def _meeting(now: datetime, **fields) -> object:
 
 
 def load(year: int, *, now: datetime) -> str:
-    outgoing = create_term({"country": "HN", "starts_on": date(year - 1, 12, 1), "ends_on": date(year, 11, 30)})
-    incoming = create_term({"country": "PA", "starts_on": date(year, 12, 1), "ends_on": date(year + 1, 11, 30)})
+    outgoing = create_term({"country": "HN", "starts_on": date(year - 1, 12, 1), "ends_on": date(year, 11, 30)},
+                           now=now)
+    incoming = create_term({"country": "PA", "starts_on": date(year, 12, 1), "ends_on": date(year + 1, 11, 30)},
+                           now=now)
     create_grcm_meeting({"title": f"Reunión del GRCM, Tegucigalpa {year}", "starts_at": datetime(year, 6, 16, 9),
                          "ends_at": datetime(year, 6, 18, 17), "timezone": "America/Tegucigalpa",
                          "location": "Tegucigalpa, Honduras"}, now=now)

@@ -25,7 +25,7 @@ def probe(pdf: bytes, *, timeout: float = TIME_LIMIT) -> dict:
 
     try:
         done = subprocess.run([sys.executable, "-m", "service.documents.pdf_probe"], input=pdf,
-                              capture_output=True, timeout=timeout, preexec_fn=limit, check=False)  # noqa: PLW1509
+                              capture_output=True, timeout=timeout, preexec_fn=limit, check=False)
     except subprocess.TimeoutExpired:
         raise ProbeFailed("The PDF took too long to read; it may be damaged.") from None
     try:

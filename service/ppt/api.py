@@ -5,6 +5,7 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
 from schemas.ppt import PptOnDateSchema, PptTermSchema, PptTermUpdateSchema
+from service.adapters import services
 from service.auth.http import requires_reader, requires_writer
 from service.extensions import db
 from service.http import etag_header, require_if_match
@@ -38,7 +39,7 @@ class PptTerms(MethodView):
     @blp.arguments(PptTermSchema)
     @blp.response(201, PptTermSchema)
     def post(self, data):
-        term = create_term(data)
+        term = create_term(data, now=services().clock.now())
         db.session.commit()
         return dump(term), etag_header("ppt-term", term.id, term.version)
 
@@ -69,6 +70,6 @@ class PptTermItem(MethodView):
     def patch(self, changes, term_id):
         term = get_or_404(term_id)
         require_if_match("ppt-term", term.id, term.version)
-        update_term(term, changes)
+        update_term(term, changes, now=services().clock.now())
         db.session.commit()
         return dump(term), etag_header("ppt-term", term.id, term.version)

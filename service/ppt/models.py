@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import db
+from service.models_base import UTCDateTime
 from service.ppt.rules import Term
 
 
@@ -19,6 +20,8 @@ class PptTerm(db.Model):
     starts_on: Mapped[date] = mapped_column(Date, index=True)
     ends_on: Mapped[date] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Last change (UTC): the LAST-MODIFIED of the term's pre-PPT deadline in the calendar feed.
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

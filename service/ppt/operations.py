@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -16,22 +16,23 @@ def all_terms() -> list[Term]:
     return [t.as_term() for t in db.session.scalars(select(PptTerm).order_by(PptTerm.starts_on))]
 
 
-def create_term(data: dict) -> PptTerm:
+def create_term(data: dict, *, now: datetime | None = None) -> PptTerm:
     country(data["country"], members_only=True)
-    term = PptTerm(country=data["country"], starts_on=data["starts_on"], ends_on=data["ends_on"])
+    term = PptTerm(country=data["country"], starts_on=data["starts_on"], ends_on=data["ends_on"], updated_at=now)
     check_term(Term(None, term.country, term.starts_on, term.ends_on), all_terms())
     db.session.add(term)
     db.session.flush()
     return term
 
 
-def update_term(term: PptTerm, changes: dict) -> PptTerm:
+def update_term(term: PptTerm, changes: dict, *, now: datetime | None = None) -> PptTerm:
     if "country" in changes:
         country(changes["country"], members_only=True)
     proposed = Term(term.id, changes.get("country", term.country), changes.get("starts_on", term.starts_on),
                     changes.get("ends_on", term.ends_on))
     check_term(proposed, all_terms())
     term.country, term.starts_on, term.ends_on = proposed.country, proposed.starts_on, proposed.ends_on
+    term.updated_at = now or term.updated_at
     db.session.flush()
     return term
 

@@ -208,7 +208,7 @@ def work_plan(language: str = "es") -> dict:
             {"description": "Taller regional (logística)", "source": "Fondo de Cooperación de la CRM",
              "amount": Decimal("12500.00"), "currency": "USD", "status": "committed"},
             {"description": "Traducción de documentos", "source": "OIM", "amount": Decimal("3250.5"),
-             "currency": "USD", "status": "requested"},
+             "currency": "USD", "status": "committed"},
             {"description": "Sala y equipos", "source": "Gobierno de Honduras", "amount": Decimal("45000"),
              "currency": "HNL", "status": "identified"},
         ],

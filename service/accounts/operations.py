@@ -1,0 +1,93 @@
+"""Create accounts and check passwords. Operations flush; the caller commits."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from service.accounts.models import UserAccount
+from service.auth.principals import Principal
+from service.auth.tokens import validate_holder
+from service.errors import RuleViolation
+from service.extensions import db
+
+MIN_PASSWORD_LENGTH = 10
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_hasher = PasswordHasher()  # argon2id with argon2-cffi's current recommended parameters
+# Verified when the e-mail is unknown, so a wrong address costs as much time as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password, only here to spend the same time")
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise RuleViolation(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+                            field="password")
+
+
+def create_user(*, email: str, party: str | None, country: str | None, password: str, now: datetime,
+                name: str | None = None) -> UserAccount:
+    """A new account for one party or one member country (the same check as API tokens)."""
+    email = normalise_email(email)
+    if not _EMAIL.fullmatch(email) or len(email) > 254:
+        raise RuleViolation(f"{email!r} is not an e-mail address.", field="email")
+    party, country = validate_holder(party, country)
+    _check_password(password)
+    if db.session.scalar(select(func.count(UserAccount.id)).where(UserAccount.email == email)):
+        raise RuleViolation(f"There is already an account for {email}.", field="email")
+    user = UserAccount(email=email, name=(name or "").strip() or None, party=party, country=country,
+                       password_hash=_hasher.hash(password), created_at=now)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user: UserAccount, password: str) -> None:
+    _check_password(password)
+    user.password_hash = _hasher.hash(password)
+    db.session.flush()
+
+
+def authenticate(email: str, password: str, *, now: datetime) -> UserAccount | None:
+    """The account if the e-mail and password match an active account, else None (same time either way)."""
+    user = db.session.scalar(select(UserAccount).where(UserAccount.email == normalise_email(email)))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or user.disabled_at is not None:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.last_sign_in_at = now
+    db.session.flush()
+    return user
+
+
+def active_user(user_id: int | None) -> UserAccount | None:
+    """The account a session names, if it still exists and is not disabled."""
+    if user_id is None:
+        return None
+    user = db.session.get(UserAccount, user_id)
+    return user if user is not None and user.disabled_at is None else None
+
+
+def disable_user(email: str, *, now: datetime) -> UserAccount:
+    user = db.session.scalar(select(UserAccount).where(UserAccount.email == normalise_email(email)))
+    if user is None:
+        raise RuleViolation(f"No account for {email}.", field="email")
+    user.disabled_at = user.disabled_at or now
+    db.session.flush()
+    return user
+
+
+def principal_of(user: UserAccount) -> Principal:
+    """The same Principal an API token of that party or country would give: one set of permission rules."""
+    return Principal(party=user.party, country=user.country)

@@ -1,0 +1,1 @@
+"""Calendar feeds: secret-URL subscriptions, per-meeting downloads, feed tokens."""

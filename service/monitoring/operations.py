@@ -1,0 +1,73 @@
+"""Instruments and monitoring entries (R10). Operations flush; the caller commits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from service.errors import RuleViolation
+from service.extensions import db
+from service.monitoring.models import Instrument, MonitoringEntry
+from service.monitoring.rules import check_entry_period, parse_period
+from service.reference.operations import country, network_codes
+
+_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
+
+
+def _check_network(values: dict) -> None:
+    if values.get("network") is not None and values["network"] not in network_codes():
+        raise RuleViolation(f"Unknown network {values['network']!r}; one of: {', '.join(sorted(network_codes()))}.",
+                            field="network")
+
+
+def create_instrument(data: dict, *, now: datetime) -> Instrument:
+    _check_network(data)
+    instrument = Instrument(created_at=now, updated_at=now, **{name: data.get(name) for name in _FIELDS})
+    db.session.add(instrument)
+    db.session.flush()
+    return instrument
+
+
+def update_instrument(instrument: Instrument, changes: dict, *, now: datetime) -> Instrument:
+    _check_network(changes)
+    for name in _FIELDS:
+        if name in changes:
+            setattr(instrument, name, changes[name])
+    instrument.updated_at = now
+    db.session.flush()
+    return instrument
+
+
+def add_entry(instrument: Instrument, data: dict, *, actor: str, now: datetime) -> MonitoringEntry:
+    period = parse_period(data["period"])
+    check_entry_period(period, now.date())
+    if data.get("country"):
+        country(data["country"], members_only=True)
+    entry = MonitoringEntry(
+        instrument=instrument, period=period.label, period_starts_on=period.starts_on,
+        period_ends_on=period.ends_on, country=data.get("country"), status=data["status"],
+        # Decimal values travel as strings: JSON columns cannot hold Decimal, floats would round.
+        indicators=[{"name": i["name"], "value": str(i["value"]), "unit": i.get("unit")}
+                    for i in data.get("indicators", [])],
+        observations=data["observations"], recorded_by=actor, recorded_at=now)
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def list_instruments(*, network: str | None = None, kind: str | None = None) -> list[Instrument]:
+    query = select(Instrument).order_by(Instrument.adopted_on.is_(None), Instrument.adopted_on, Instrument.id)
+    if network is not None:
+        query = query.where(Instrument.network == network)
+    if kind is not None:
+        query = query.where(Instrument.kind == kind)
+    return list(db.session.scalars(query))
+
+
+def list_entries(instrument: Instrument, *, country_code: str | None = None) -> list[MonitoringEntry]:
+    query = (select(MonitoringEntry).where(MonitoringEntry.instrument_id == instrument.id)
+             .order_by(MonitoringEntry.period_ends_on, MonitoringEntry.id))
+    if country_code is not None:
+        query = query.where(MonitoringEntry.country == country_code)
+    return list(db.session.scalars(query))

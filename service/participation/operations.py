@@ -1,0 +1,61 @@
+"""CRM events and the members-only exceptions (R1). Operations flush; the caller commits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from service.errors import RuleViolation
+from service.extensions import db
+from service.participation.models import CrmEvent
+from service.participation.rules import check_participation
+from service.reference.models import Country
+from service.reference.operations import network_codes
+
+_FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "members_only",
+           "members_only_requested_by", "members_only_requested_on")
+
+
+def _check(event: CrmEvent) -> None:
+    if event.ends_on is not None and event.ends_on < event.starts_on:
+        raise RuleViolation("The event must end on or after the day it starts.", field="ends_on")
+    if event.network is not None and event.network not in network_codes():
+        raise RuleViolation(f"Unknown network {event.network!r}.", field="network")
+    requester = event.members_only_requested_by
+    is_member = bool(requester) and bool(db.session.scalar(
+        select(Country.is_member).where(Country.code == requester)))
+    check_participation(event.as_participation(requested_by_is_member=is_member))
+
+
+def _apply(event: CrmEvent, values: dict, now: datetime) -> CrmEvent:
+    # No autoflush: a half-applied event must not reach the database before R1 is checked.
+    with db.session.no_autoflush:
+        for name in _FIELDS:
+            if name in values:
+                setattr(event, name, values[name])
+        _check(event)
+        event.updated_at = now
+        db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def create_event(data: dict, *, now: datetime) -> CrmEvent:
+    return _apply(CrmEvent(created_at=now, members_only=False), data, now)
+
+
+def update_event(event: CrmEvent, changes: dict, *, now: datetime) -> CrmEvent:
+    return _apply(event, changes, now)
+
+
+def list_events(*, starts_from: date | None = None, starts_until: date | None = None,
+                members_only: bool | None = None) -> list[CrmEvent]:
+    query = select(CrmEvent).order_by(CrmEvent.starts_on, CrmEvent.id)
+    if starts_from is not None:
+        query = query.where(CrmEvent.starts_on >= starts_from)
+    if starts_until is not None:
+        query = query.where(CrmEvent.starts_on <= starts_until)
+    if members_only is not None:
+        query = query.where(CrmEvent.members_only.is_(members_only))
+    return list(db.session.scalars(query))

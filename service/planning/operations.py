@@ -1,0 +1,105 @@
+"""The annual work plan (R2, R12). Operations flush; the caller commits.
+
+A plan is edited as a whole document (like minutes): objectives, activities and resources given in a change
+replace the stored ones. Resources keep their identity through their `id`, so a change of status is checked
+against the allowed moves (identified → committed → secured).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
+
+from service.errors import Conflict, RuleViolation
+from service.extensions import db
+from service.planning.models import WorkPlan, WorkPlanActivity, WorkPlanResource
+from service.planning.rules import (
+    ResourceAmount,
+    ResourceStatus,
+    check_activity,
+    check_objectives,
+    check_resource_move,
+    resource_totals,
+)
+from service.reference.operations import network_codes
+
+
+def _activities(plan: WorkPlan, items: list[dict]) -> list[WorkPlanActivity]:
+    codes = {o["code"] for o in plan.objectives}
+    networks = network_codes()
+    built = []
+    for index, item in enumerate(items):
+        check_activity(index, year=plan.year, objective=item.get("objective"), objective_codes=codes,
+                       starts_on=item["starts_on"], ends_on=item["ends_on"])
+        if item.get("network") is not None and item["network"] not in networks:
+            raise RuleViolation(f"Unknown network {item['network']!r}.", field=f"activities.{index}.network")
+        built.append(WorkPlanActivity(position=index, objective=item.get("objective"),
+                                      description=item["description"], responsible=item["responsible"],
+                                      starts_on=item["starts_on"], ends_on=item["ends_on"],
+                                      network=item.get("network"), indicator=item.get("indicator")))
+    return built
+
+
+def _resources(plan: WorkPlan, items: list[dict]) -> list[WorkPlanResource]:
+    stored = {r.id: r for r in plan.resources}
+    kept = []
+    for index, item in enumerate(items):
+        resource = WorkPlanResource()
+        if item.get("id") is not None:
+            resource = stored.get(item["id"])
+            if resource is None:
+                raise RuleViolation(f"This plan has no resource {item['id']}.", field=f"resources.{index}.id")
+            check_resource_move(ResourceStatus(resource.status), ResourceStatus(item["status"]),
+                                field=f"resources.{index}.status")
+        resource.position = index
+        for name in ("description", "source", "amount", "currency", "status"):
+            setattr(resource, name, item[name])
+        kept.append(resource)
+    return kept
+
+
+def _apply(plan: WorkPlan, values: dict, now: datetime) -> WorkPlan:
+    # No autoflush: a half-checked plan must not reach the database (nor bump its version).
+    with db.session.no_autoflush:
+        if "introduction" in values:
+            plan.introduction = values["introduction"]
+        if "objectives" in values:
+            check_objectives([o["code"] for o in values["objectives"]])
+            plan.objectives = [{"code": o["code"], "text": o["text"]} for o in values["objectives"]]
+        if "activities" in values or "objectives" in values:
+            items = values.get("activities")
+            if items is None:  # objectives changed: the stored activities must still point at one
+                items = [{c: getattr(a, c) for c in ("objective", "description", "responsible", "starts_on",
+                                                     "ends_on", "network", "indicator")} for a in plan.activities]
+            plan.activities = _activities(plan, items)
+        if "resources" in values:
+            plan.resources = _resources(plan, values["resources"])
+        plan.updated_at = now
+        flag_modified(plan, "objectives")  # the plan's version moves with any change of its parts
+        db.session.add(plan)
+    db.session.flush()
+    return plan
+
+
+def create_work_plan(data: dict, *, now: datetime) -> WorkPlan:
+    if db.session.scalar(select(WorkPlan.id).where(WorkPlan.year == data["year"])) is not None:
+        raise Conflict(f"There is already a work plan for {data['year']}; edit it instead.", field="year")
+    plan = WorkPlan(year=data["year"], objectives=[], created_at=now)
+    return _apply(plan, {"objectives": [], "activities": [], "resources": [], **data}, now)
+
+
+def update_work_plan(plan: WorkPlan, changes: dict, *, now: datetime) -> WorkPlan:
+    return _apply(plan, {k: v for k, v in changes.items() if k != "year"}, now)
+
+
+def totals(plan: WorkPlan) -> list[dict]:
+    return resource_totals(ResourceAmount(r.currency, ResourceStatus(r.status), r.amount) for r in plan.resources)
+
+
+def list_work_plans(year: int | None = None) -> list[WorkPlan]:
+    query = select(WorkPlan).order_by(WorkPlan.year)
+    if year is not None:
+        query = query.where(WorkPlan.year == year)
+    return list(db.session.scalars(query))

@@ -1,0 +1,81 @@
+"""R2: the team's annual work plan, with implementation, monitoring and follow-up mechanisms and the
+identification of resources; R12: activities name the liaison network they support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from service.errors import RuleViolation
+
+
+class ResourceStatus(StrEnum):
+    IDENTIFIED = "identified"  # a possible source is known
+    COMMITTED = "committed"  # the source has promised it
+    SECURED = "secured"  # available to the team
+
+
+# A commitment can fall through (back to identified); secured money is final.
+RESOURCE_MOVES: dict[ResourceStatus, frozenset[ResourceStatus]] = {
+    ResourceStatus.IDENTIFIED: frozenset({ResourceStatus.COMMITTED, ResourceStatus.SECURED}),
+    ResourceStatus.COMMITTED: frozenset({ResourceStatus.SECURED, ResourceStatus.IDENTIFIED}),
+    ResourceStatus.SECURED: frozenset(),
+}
+
+
+def check_resource_move(old: ResourceStatus, new: ResourceStatus, *, field: str = "status") -> None:
+    if old is new or new in RESOURCE_MOVES[old]:
+        return
+    allowed = ", ".join(sorted(RESOURCE_MOVES[old])) or "none"
+    raise RuleViolation(f"R2: a {old} resource cannot become {new}; allowed: {allowed}.", field=field, rule="R2")
+
+
+@dataclass(frozen=True)
+class ResourceAmount:
+    currency: str
+    status: ResourceStatus
+    amount: Decimal
+
+
+def resource_totals(resources: Iterable[ResourceAmount]) -> list[dict]:
+    """One row per currency: the total and the amount in each status (never adds different currencies)."""
+    totals: dict[str, dict[str, Decimal]] = {}
+    for resource in resources:
+        row = totals.setdefault(resource.currency, {s.value: Decimal("0.00") for s in ResourceStatus})
+        row[resource.status.value] += resource.amount
+    return [{"currency": currency, "total": sum(row.values(), Decimal("0.00")), "by_status": row}
+            for currency, row in sorted(totals.items())]
+
+
+def check_objectives(codes: list[str]) -> None:
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if code in seen:
+            raise RuleViolation(f"Objective code {code!r} is used twice.", field=f"objectives.{index}.code")
+        seen.add(code)
+
+
+def check_activity(index: int, *, year: int, objective: str | None, objective_codes: set[str],
+                   starts_on: date, ends_on: date) -> None:
+    """An activity serves an objective of the plan and runs at some point in the plan's year."""
+    if objective is not None and objective not in objective_codes:
+        raise RuleViolation(f"No objective {objective!r} in this plan.", field=f"activities.{index}.objective")
+    if ends_on < starts_on:
+        raise RuleViolation("An activity must end on or after it starts.", field=f"activities.{index}.ends_on")
+    if not (starts_on.year <= year <= ends_on.year):
+        raise RuleViolation(f"The activity does not run in {year}, the plan's year.",
+                            field=f"activities.{index}.starts_on")
+
+
+def quarter_timeline(starts_on: date, ends_on: date, language: str = "es") -> str:
+    """'T1–T2 2027' / 'Q1–Q2 2027': how a work plan shows an activity's timeline."""
+    letter = "Q" if language == "en" else "T"
+    first, last = (starts_on.month - 1) // 3 + 1, (ends_on.month - 1) // 3 + 1
+    if starts_on.year != ends_on.year:
+        return f"{letter}{first} {starts_on.year}–{letter}{last} {ends_on.year}"
+    span = f"{letter}{first}" if first == last else f"{letter}{first}–{letter}{last}"
+    return f"{span} {starts_on.year}"

@@ -1,0 +1,72 @@
+"""PPT feedback (R11): save the whole record for a term; warnings, not refusals, when it comes late.
+Operations flush; the caller commits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from schemas.rendering import label
+from service.errors import NotFound, RuleViolation
+from service.extensions import db
+from service.ppt.feedback_models import PptFeedback
+from service.ppt.feedback_rules import check_received_dates, feedback_warnings
+from service.ppt.models import PptTerm
+from service.reference.models import Country
+from service.reference.operations import network_codes
+
+
+def feedback_for(term: PptTerm) -> PptFeedback | None:
+    return db.session.scalar(select(PptFeedback).where(PptFeedback.ppt_term_id == term.id))
+
+
+def warnings_for(feedback: PptFeedback, term: PptTerm) -> list[str]:
+    return feedback_warnings(recorded_on=feedback.updated_at.date(), term_starts_on=term.starts_on,
+                             concept_note_received_on=feedback.concept_note_received_on,
+                             work_plan_received_on=feedback.work_plan_received_on)
+
+
+def save_feedback(term: PptTerm, data: dict, *, actor: str, now: datetime) -> tuple[PptFeedback, list[str]]:
+    """Replace the term's feedback with what was submitted; returns it with the R11 warnings."""
+    for field, message in check_received_dates(concept_note_received_on=data.get("concept_note_received_on"),
+                                               work_plan_received_on=data.get("work_plan_received_on"),
+                                               today=now.date()):
+        raise RuleViolation(message, field=field)
+    networks = network_codes()
+    for index, action in enumerate(data.get("joint_actions", [])):
+        if action.get("network") is not None and action["network"] not in networks:
+            raise RuleViolation(f"Unknown network {action['network']!r}.", field=f"joint_actions.{index}.network")
+    feedback = feedback_for(term) or PptFeedback(ppt_term_id=term.id)
+    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"):
+        setattr(feedback, name, data.get(name))
+    feedback.items = [{"section": i["section"], "document": i.get("document"), "comment": i["comment"]}
+                      for i in data.get("items", [])]
+    feedback.joint_actions = [{"action": a["action"], "responsible": a["responsible"],
+                               "timeline": a.get("timeline"), "network": a.get("network")}
+                              for a in data.get("joint_actions", [])]
+    feedback.recorded_by, feedback.updated_at = actor, now
+    db.session.add(feedback)
+    db.session.flush()
+    return feedback, warnings_for(feedback, term)
+
+
+def ppt_feedback_context(term_id: int, language: str, today: date) -> dict[str, Any]:
+    """PptFeedbackContext without its `header` (a documents ContextBuilder: subject = the PPT term)."""
+    term = db.session.get(PptTerm, term_id)
+    feedback = feedback_for(term) if term else None
+    if feedback is None:
+        raise NotFound(f"No feedback recorded for PPT term {term_id}.", field="subject_id")
+    country = db.session.scalar(select(Country).where(Country.code == term.country))
+    return {
+        "term": {"country_name": country.name(language), "starts_on": term.starts_on, "ends_on": term.ends_on},
+        "concept_note_received_on": feedback.concept_note_received_on,
+        "work_plan_received_on": feedback.work_plan_received_on, "meeting_on": feedback.meeting_on,
+        "summary": feedback.summary,
+        "feedback_items": [{"section": i["section"], "document": i.get("document"), "text": i["comment"]}
+                           for i in feedback.items],
+        "joint_actions": [{"action": a["action"], "responsible": label("party", a["responsible"], language),
+                           "timeline": a.get("timeline"), "network": a.get("network")}
+                          for a in feedback.joint_actions],
+    }

@@ -1,0 +1,119 @@
+"""Recommendations (R9). Operations flush; the caller commits. Only transition() writes `state`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from service.errors import Conflict, RuleViolation
+from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from service.recommendations.models import FollowUp, Recommendation, RecommendationHistory
+from service.recommendations.rules import (
+    CRM_BODIES,
+    FollowUpStatus,
+    RecommendationState,
+    check_editable,
+    check_follow_up,
+    check_transition,
+)
+from service.reference.operations import network_codes
+
+_EDITABLE = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
+
+
+def _check_references(values: dict) -> None:
+    if "addressee" in values and values["addressee"] not in CRM_BODIES.keys() | network_codes():
+        known = ", ".join(sorted(CRM_BODIES.keys() | network_codes()))
+        raise RuleViolation(f"Unknown addressee {values['addressee']!r}; one of: {known}.", field="addressee")
+    meeting_id = values.get("grcm_meeting_id")
+    if meeting_id is not None and db.session.get(GrcmMeeting, meeting_id) is None:
+        raise RuleViolation(f"GRCM meeting {meeting_id} does not exist.", field="grcm_meeting_id")
+
+
+def create_recommendation(data: dict, *, actor: str, now: datetime) -> Recommendation:
+    _check_references(data)
+    recommendation = Recommendation(state=RecommendationState.DRAFT.value, created_at=now, updated_at=now,
+                                    **{name: data.get(name) for name in _EDITABLE})
+    db.session.add(recommendation)
+    db.session.flush()
+    db.session.add(RecommendationHistory(recommendation_id=recommendation.id, from_state=None,
+                                         to_state=recommendation.state, actor=actor, at=now))
+    db.session.flush()
+    return recommendation
+
+
+def update_recommendation(recommendation: Recommendation, changes: dict, *, now: datetime) -> Recommendation:
+    check_editable(RecommendationState(recommendation.state))
+    _check_references(changes)
+    for name in _EDITABLE:
+        if name in changes:
+            setattr(recommendation, name, changes[name])
+    recommendation.updated_at = now
+    db.session.flush()
+    return recommendation
+
+
+def transition(recommendation: Recommendation, to: str, *, actor: str, now: datetime,
+               decision_reference: str | None = None, decided_on: date | None = None,
+               expected_state: str | None = None) -> Recommendation:
+    """The one way a recommendation changes state: check the lifecycle (R9), write it, append the history.
+
+    `expected_state` is what the client last saw: if the state moved meanwhile the answer is 409, not a
+    move the client did not mean. A concurrent transition is caught by the version column, also as 409.
+    """
+    current = RecommendationState(recommendation.state)
+    if expected_state is not None and expected_state != current:
+        raise Conflict(f"The recommendation is {current} now, not {expected_state}; read it again.",
+                       field="expected_state")
+    target = RecommendationState(to)
+    meeting = recommendation.grcm_meeting
+    check_transition(current, target, has_grcm_meeting=recommendation.grcm_meeting_id is not None,
+                     decision_reference=decision_reference, decided_on=decided_on,
+                     grcm_starts_on=meeting.starts_at.date() if meeting else None, today=now.date())
+    recommendation.state = target.value
+    if target in (RecommendationState.APPROVED, RecommendationState.REJECTED):
+        recommendation.decision_reference, recommendation.decided_on = decision_reference, decided_on
+    recommendation.updated_at = now
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except StaleDataError:
+        raise Conflict("Another transition of this recommendation was recorded meanwhile; read it again.",
+                       field="to") from None
+    db.session.add(RecommendationHistory(recommendation_id=recommendation.id, from_state=current.value,
+                                         to_state=target.value, actor=actor, at=now,
+                                         decision_reference=decision_reference, decided_on=decided_on))
+    db.session.flush()
+    return recommendation
+
+
+def add_follow_up(recommendation: Recommendation, data: dict, *, actor: str, now: datetime) -> FollowUp:
+    check_follow_up(RecommendationState(recommendation.state), data["reported_on"],
+                    decided_on=recommendation.decided_on, today=now.date())
+    follow_up = FollowUp(recommendation=recommendation, status=FollowUpStatus(data["status"]).value,
+                         reported_on=data["reported_on"], evidence=data["evidence"],
+                         evidence_url=data.get("evidence_url"), recorded_by=actor, recorded_at=now)
+    db.session.add(follow_up)
+    db.session.flush()
+    return follow_up
+
+
+def list_recommendations(*, grcm_meeting_id: int | None = None, state: str | None = None,
+                         include_drafts: bool = True) -> list[Recommendation]:
+    query = select(Recommendation).order_by(Recommendation.grcm_meeting_id, Recommendation.id)
+    if grcm_meeting_id is not None:
+        query = query.where(Recommendation.grcm_meeting_id == grcm_meeting_id)
+    if state is not None:
+        query = query.where(Recommendation.state == state)
+    if not include_drafts:
+        query = query.where(Recommendation.state != RecommendationState.DRAFT.value)
+    return list(db.session.scalars(query))
+
+
+def history(recommendation: Recommendation) -> list[RecommendationHistory]:
+    return list(db.session.scalars(select(RecommendationHistory)
+                                   .where(RecommendationHistory.recommendation_id == recommendation.id)
+                                   .order_by(RecommendationHistory.id)))

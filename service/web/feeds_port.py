@@ -1,0 +1,46 @@
+"""The pages' one door to calendar feed tokens (service.feeds).
+
+Feed secrets are stored hashed and shown once, so the page cannot show an existing address: it issues a new
+one on request, for the signed-in person's party or country, and switches off the one it issued before.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import datetime
+from urllib.parse import quote
+
+from service.auth.principals import Principal
+
+
+def feeds_available() -> bool:
+    return importlib.util.find_spec("service.feeds.operations") is not None
+
+
+def _label(user_id: int) -> str:
+    return f"web account {user_id}"
+
+
+def new_feed_secret(principal: Principal, *, user_id: int, now: datetime) -> str | None:
+    """A new feed secret for this person (the previous one from this page is revoked), or None without feeds."""
+    if not feeds_available():
+        return None
+    from service.feeds.operations import create_feed_token, list_feed_tokens, revoke_feed_token
+
+    for token in list_feed_tokens():
+        if token.label == _label(user_id) and token.revoked_at is None:
+            revoke_feed_token(token.id, now=now)
+    _token, secret = create_feed_token(party=principal.party, country=principal.country, now=now,
+                                       label=_label(user_id))
+    return secret
+
+
+def subscription_links(secret: str, language: str) -> dict[str, str]:
+    """https, webcal and Google Calendar links for `/calendars/<secret>/tripartito.ics` (English: ?lang=en)."""
+    from service.feeds.links import subscribe_links
+
+    links = subscribe_links(secret)
+    suffix = "" if language == "es" else f"?lang={language}"
+    webcal = links["webcal"] + suffix
+    return {"https": links["url"] + suffix, "webcal": webcal,
+            "google": "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")}

@@ -1,0 +1,158 @@
+"""Secretariat pages for meetings and minutes: parse the form with the API's schema, call the operation."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from schemas.meetings import MeetingSchema, MeetingUpdateSchema, MinutesSchema
+from service.extensions import db
+from service.http import check_if_match, etag_for
+from service.meetings.models import Meeting
+from service.meetings.operations import cancel_meeting, create_meeting, save_minutes, update_meeting
+from service.ppt.models import PptTerm
+from service.reference.models import Country
+from service.web import documents_port
+from service.web.blueprints import web
+from service.web.common import attempt, get_or_404, now
+from service.web.forms import (
+    ROW_GROUPS,
+    FieldErrors,
+    blank_row,
+    filled_rows,
+    meeting_payload,
+    meeting_values,
+    minutes_payload,
+    minutes_rows,
+    read_rows,
+    with_blank_rows,
+)
+from service.web.i18n import current_language
+from service.web.signin import requires_party
+
+Page = Response | tuple[str, int] | str
+NEW_MEETING = {"kind": "ordinary", "modality": "virtual", "timezone": "America/Costa_Rica"}
+
+
+def _choices() -> dict:
+    countries = db.session.scalars(select(Country).where(Country.is_member).order_by(Country.code)).all()
+    language = current_language()
+    return {
+        "terms": db.session.scalars(select(PptTerm).order_by(PptTerm.starts_on)).all(),
+        "country_options": [(c.code, f"{c.code} · {c.name(language)}") for c in countries],
+    }
+
+
+def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, etag: str | None,
+                  status: int = 200) -> tuple[str, int]:
+    return render_template("meetings/form.html", meeting=meeting, values=values, errors=errors, etag=etag,
+                           **_choices()), status
+
+
+@web.get("/meetings")
+@requires_party
+def meetings() -> str:
+    found = db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc.desc())).all()
+    return render_template("meetings/list.html", meetings=found)
+
+
+@web.route("/meetings/new", methods=["GET", "POST"])
+@requires_party
+def meeting_new() -> Page:
+    if request.method == "GET":
+        return _meeting_form(None, dict(NEW_MEETING), FieldErrors(), None)
+    meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form)),
+                                                     now=now()))
+    if errors:
+        return _meeting_form(None, request.form.to_dict(), errors, None, 422)
+    flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
+    return redirect(url_for("web.meetings"))
+
+
+@web.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@requires_party
+def meeting_edit(meeting_id: int) -> Page:
+    meeting = get_or_404(Meeting, meeting_id)
+    if request.method == "GET":
+        return _meeting_form(meeting, meeting_values(meeting), FieldErrors(),
+                             etag_for("meeting", meeting.id, meeting.sequence))
+    offered = request.form.get("etag") or None
+
+    def save() -> Meeting:
+        check_if_match(offered, "meeting", meeting.id, meeting.sequence)
+        return update_meeting(meeting, MeetingUpdateSchema().load(meeting_payload(request.form)), now=now())
+
+    _saved, errors = attempt(save)
+    if errors:
+        return _meeting_form(meeting, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+    flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
+    return redirect(url_for("web.meetings"))
+
+
+@web.post("/meetings/<int:meeting_id>/cancel")
+@requires_party
+def meeting_cancel(meeting_id: int) -> Response:
+    meeting = get_or_404(Meeting, meeting_id)
+    offered = request.form.get("etag") or None
+
+    def cancel() -> Meeting:
+        check_if_match(offered, "meeting", meeting.id, meeting.sequence)
+        return cancel_meeting(meeting, now=now())
+
+    _done, errors = attempt(cancel)
+    for messages in errors.messages.values():
+        for message in messages:
+            flash(message, "error")
+    if not errors:
+        flash(_("Meeting “%(title)s” cancelled.", title=meeting.title), "success")
+    return redirect(url_for("web.meetings"))
+
+
+def _minutes_etag(meeting: Meeting) -> str:
+    return etag_for("minutes", meeting.id, meeting.minutes.version) if meeting.minutes is not None else ""
+
+
+def _minutes_form(meeting: Meeting, rows: dict, values: dict, errors: FieldErrors, etag: str,
+                  status: int = 200) -> tuple[str, int]:
+    documents = documents_port.issued_documents(kind="minutes", subject_id=meeting.id)
+    return render_template("meetings/minutes.html", meeting=meeting, rows=rows, values=values, errors=errors,
+                           etag=etag, documents=documents, engine=documents_port.engine_available(),
+                           groups=ROW_GROUPS, **_choices()), status
+
+
+@web.route("/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
+@requires_party
+def minutes(meeting_id: int) -> Page:
+    meeting = get_or_404(Meeting, meeting_id)
+    if request.method == "GET":
+        stored = meeting.minutes
+        values = {"language": stored.language if stored else "es",
+                  "next_meeting": (stored.next_meeting or "") if stored else ""}
+        return _minutes_form(meeting, with_blank_rows(minutes_rows(stored), 3), values, FieldErrors(),
+                             _minutes_etag(meeting))
+    form, rows = request.form, read_rows(request.form)
+    offered = form.get("etag", "")
+    # Without JavaScript, "add a row" and "remove" buttons submit the form: show it again, one row more or less.
+    if form.get("add") in ROW_GROUPS:
+        rows[form["add"]].append(blank_row(form["add"]))
+        return _minutes_form(meeting, rows, form.to_dict(), FieldErrors(), offered)
+    if form.get("remove"):
+        group, _sep, index = form["remove"].rpartition("-")
+        if group in ROW_GROUPS and index.isdigit() and int(index) < len(rows[group]):
+            del rows[group][int(index)]
+        return _minutes_form(meeting, rows, form.to_dict(), FieldErrors(), offered)
+    rows = filled_rows(rows)
+
+    def save() -> object:
+        if meeting.minutes is not None:
+            check_if_match(offered or None, "minutes", meeting.id, meeting.minutes.version)
+        return save_minutes(meeting, MinutesSchema().load(minutes_payload(form, rows)), now=now())
+
+    _saved, errors = attempt(save)
+    if errors:
+        return _minutes_form(meeting, with_blank_rows(rows, 1), form.to_dict(), errors, offered,
+                             409 if errors.get("_stale") else 422)
+    flash(_("Minutes saved."), "success")
+    return redirect(url_for("web.minutes", meeting_id=meeting.id))

@@ -1,0 +1,61 @@
+"""A real server (the test app, in a thread) and Debian's Chromium driven by Playwright: one of each per module."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from tests.web.stand_in import StandInConverter
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def live_server(_app: Flask) -> Iterator[str]:
+    """The session's test app served on 127.0.0.1 at a free port, with a stand-in PDF converter."""
+    services = _app.extensions["tripartito"]
+    saved, services.converter = services.converter, StandInConverter()
+    server = make_server("127.0.0.1", 0, _app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        services.converter = saved
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
+    if not Path(executable).exists():
+        pytest.skip(f"no Chromium at {executable}")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser, live_server: str, app: Flask) -> Iterator[object]:
+    """A fresh browser profile (no cookies) per test, Spanish first like most CRM users."""
+    ctx = browser.new_context(base_url=live_server, locale="es-CR", accept_downloads=True,
+                              viewport={"width": 1100, "height": 820})
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)

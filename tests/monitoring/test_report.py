@@ -1,0 +1,96 @@
+"""The monitoring report's data for a GRCM meeting (R5): schedule, instruments by network (R10, R12),
+compliance of approved recommendations (R9), civil-society participation and its exceptions (R1)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from service.monitoring.report import CONTEXT_KEYS, monitoring_report_context, monitoring_report_data
+from tests.followups_factories import entry_body, event_body, grcm_meeting, instrument_body, recommendation_body
+
+APPROVAL = {"to": "approved", "decision_reference": "Declaración XXXI CRM, párr. 7", "decided_on": "2026-06-18"}
+
+
+@pytest.fixture
+def recorded(client, auth, clock):
+    """Last year's GRCM (June 2025) and this one (June 2026), with what happened in between."""
+    clock.at = datetime(2026, 11, 28, 12, tzinfo=UTC)
+    grcm_meeting(client, auth, title="GRCM 2025", starts_at="2025-06-10T09:00:00", ends_at="2025-06-11T17:00:00")
+    grcm = grcm_meeting(client, auth)
+    post = lambda url, body: client.post(url, json=body, headers=auth["st_crm"]).json  # noqa: E731
+    children = post("/api/v1/instruments", instrument_body())
+    general = post("/api/v1/instruments", instrument_body(title_es="Guía general", title_en=None, kind="guide",
+                                                          adopted_on="2013-06-01", network=None))
+    post(f"/api/v1/instruments/{children['id']}/monitoring", entry_body(period="2025-S2"))
+    post(f"/api/v1/instruments/{children['id']}/monitoring", entry_body(period="2026-S1", country=None,
+                                                                         status="advanced", observations="Regional"))
+    post(f"/api/v1/instruments/{children['id']}/monitoring", entry_body(period="2026-S1", country="GT"))
+    rec = post("/api/v1/recommendations", recommendation_body(grcm["id"]))
+    post(f"/api/v1/recommendations/{rec['id']}/transitions", {"to": "submitted"})
+    post(f"/api/v1/recommendations/{rec['id']}/transitions", APPROVAL)
+    post(f"/api/v1/recommendations/{rec['id']}/follow-ups",
+         {"status": "in_progress", "reported_on": "2026-09-01", "evidence": "Tres países designaron."})
+    post("/api/v1/crm-events", event_body(starts_on="2026-03-10"))
+    post("/api/v1/crm-events", event_body(title="Reunión de la Red", starts_on="2026-04-20", members_only=True,
+                                          members_only_requested_by="MX", members_only_requested_on="2026-04-01"))
+    post("/api/v1/crm-events", event_body(title="Antes del periodo", starts_on="2025-06-01"))
+    return {"grcm": grcm, "children": children, "general": general}
+
+
+def test_report_data_has_the_schedule_of_r5(recorded):
+    data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 4, 10))
+    assert data["due_on"] == date(2026, 4, 16)
+    assert (data["overdue"], data["late"]) == (False, None)
+    assert monitoring_report_data(recorded["grcm"]["id"], date(2026, 4, 17))["overdue"] is True
+    issued_late = monitoring_report_data(recorded["grcm"]["id"], date(2026, 5, 1), issued_on=date(2026, 4, 20))
+    assert (issued_late["overdue"], issued_late["late"]) == (False, True)
+
+
+def test_report_data_shows_the_latest_regional_monitoring_of_each_instrument_grouped_by_network(recorded):
+    data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 4, 10))
+    children = data["instruments"][1]
+    assert children["latest"]["period"] == "2026-S1"
+    assert children["latest"]["country_name"] is None
+    assert children["latest"]["summary"] == "Regional"
+    assert data["instruments"][0]["latest"] is None  # the guide has no monitoring yet
+    assert [g["network"] for g in data["by_network"]] == ["migrant_children", None]
+    by_country = data["by_network"][0]["instruments"][0]["by_country"]
+    assert [(e["country_name"], e["period"]) for e in by_country] == [
+        (None, "2026-S1"), ("Guatemala", "2026-S1"), ("Honduras", "2025-S2")]
+
+
+def test_report_data_shows_the_latest_follow_up_of_each_approved_recommendation(recorded):
+    data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 11, 28))
+    assert data["recommendations"] == [{
+        "title": "Fortalecer la protección consular", "decision_reference": "Declaración XXXI CRM, párr. 7",
+        "status": "in_progress", "evidence": "Tres países designaron.", "updated_on": date(2026, 9, 1)}]
+
+
+def test_report_data_lists_the_events_of_the_period_and_the_members_only_exceptions(recorded):
+    data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 11, 28))
+    assert data["period"] == {"starts_on": date(2025, 6, 11), "ends_on": date(2026, 6, 15)}
+    assert [e["title"] for e in data["events"]] == ["Taller regional sobre trata de personas", "Reunión de la Red"]
+    assert data["exceptions"] == [{"title": "Reunión de la Red", "starts_on": date(2026, 4, 20), "kind": "workshop",
+                                   "members_only": True, "requested_by_name": "México",
+                                   "requested_on": date(2026, 4, 1)}]
+    assert data["participation"] == {"total": 2, "open_to_civil_society": 1, "members_only": 1}
+
+
+def test_report_context_loads_into_the_monitoring_report_template_contract(recorded):
+    rendering = pytest.importorskip("schemas.rendering")
+    context = monitoring_report_context(recorded["grcm"]["id"], "en", date(2026, 11, 28))
+    assert set(context) == set(CONTEXT_KEYS)
+    header = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 1), "language": "en",
+              "ppt_country_name": "Honduras", "title": "Monitoring report"}
+    loaded = rendering.MonitoringReportContext().load({"header": header, **context})
+    assert loaded["instruments"][1]["title"].startswith("Regional Guidelines")
+    assert loaded["events"][1]["requested_by_name"] == "Mexico"
+
+
+def test_report_data_for_an_unknown_grcm_meeting_is_not_found(app):
+    from service.errors import NotFound
+
+    with pytest.raises(NotFound):
+        monitoring_report_data(999, date(2026, 1, 1))

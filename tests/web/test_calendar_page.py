@@ -1,0 +1,51 @@
+"""The calendar subscription page: a personal feed address shown once, with https, webcal and Google links."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.web.conftest import post_form
+
+pytest.importorskip("service.feeds.operations", reason="calendar feeds not wired")
+
+
+def addresses(page: str) -> dict[str, str]:
+    return {
+        "https": html.unescape(re.search(r'id="feed-url" value="([^"]+)"', page).group(1)),
+        "webcal": html.unescape(re.search(r'href="(webcal://[^"]+)"', page).group(1)),
+        "google": html.unescape(re.search(r'href="(https://calendar\.google\.com/[^"]+)"', page).group(1)),
+    }
+
+
+def test_instructions_for_outlook_google_and_apple(as_user):
+    page = as_user("BZ").get("/portal/calendar").get_data(as_text=True)
+    for client_name in ("Outlook", "Google", "Apple"):
+        assert f"<h3>{client_name}" in page
+    assert "Obtener mi dirección de calendario" in page
+
+
+def test_a_country_gets_a_working_feed_address_and_a_new_one_replaces_it(as_user):
+    client = as_user("HN")
+    first = addresses(post_form(client, "/portal/calendar", {}).get_data(as_text=True))
+    assert re.fullmatch(r"http://localhost/calendars/tpf_[\w-]+/tripartito\.ics", first["https"])
+    assert first["webcal"] == first["https"].replace("http://", "webcal://")
+    assert first["google"].startswith("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flocalhost")
+    feed = client.get(first["https"].removeprefix("http://localhost"))
+    assert feed.status_code == 200
+    assert feed.mimetype == "text/calendar"
+    second = addresses(post_form(client, "/portal/calendar", {}).get_data(as_text=True))
+    assert second["https"] != first["https"]
+    assert client.get(first["https"].removeprefix("http://localhost")).status_code == 404
+    assert client.get(second["https"].removeprefix("http://localhost")).status_code == 200
+
+
+def test_english_pages_give_english_feeds(as_user):
+    client = as_user("BZ")
+    client.get("/portal/calendar?lang=en")
+    links = addresses(post_form(client, "/portal/calendar", {}).get_data(as_text=True))
+    assert links["https"].endswith("/tripartito.ics?lang=en")
+    assert links["webcal"].endswith("/tripartito.ics?lang=en")
+    assert links["google"].endswith("tripartito.ics%3Flang%3Den")

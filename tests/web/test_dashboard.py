@@ -1,0 +1,39 @@
+"""The secretariat's dashboard: next meetings, deadlines with days left, R3 gaps, overdue agreements."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from service.extensions import db
+from service.grcm.operations import create_grcm_meeting
+from service.meetings.operations import save_minutes
+from service.ppt.operations import create_term
+from service.web.dashboard import quarters_without_ordinary_meeting
+from tests.conftest import NOW
+from tests.web.test_meeting_forms import _stored
+
+
+def test_dashboard_shows_deadlines_gaps_and_overdue_agreements(as_user):
+    create_term({"country": "PA", "starts_on": date(2027, 12, 1), "ends_on": date(2028, 11, 30)})
+    create_grcm_meeting({"title": "GRCM Panamá", "starts_at": datetime(2027, 3, 9, 9),
+                         "ends_at": datetime(2027, 3, 9, 17), "timezone": "America/Panama"}, now=NOW)
+    meeting = _stored(title="Reunión de febrero")
+    save_minutes(meeting, {"agreements": [{"text": "Enviar insumos", "responsible": "st_rrocm",
+                                           "due_on": date(2026, 11, 20)}]}, now=NOW)
+    db.session.commit()
+    page = as_user("st_crm").get("/dashboard").get_data(as_text=True)
+    assert "Reunión de febrero" in page
+    assert "9 de enero de 2027" in page
+    assert "faltan 42 días" in page
+    assert "1 de octubre de 2027" in page
+    assert "PPT entrante: PA" in page
+    assert "2026-Q1" in page
+    assert "2026-Q4" in page
+    assert "Enviar insumos" in page
+
+
+def test_quarter_gaps_ignore_cancelled_and_other_kinds(app):
+    _stored(starts_at=datetime(2027, 5, 1, 10), ends_at=datetime(2027, 5, 1, 11))
+    _stored(kind="extraordinary", consents={"st_crm": True, "st_rrocm": True, "ppt": True},
+            starts_at=datetime(2027, 8, 1, 10), ends_at=datetime(2027, 8, 1, 11))
+    assert quarters_without_ordinary_meeting(2027) == ["2027-Q1", "2027-Q3", "2027-Q4"]

@@ -1,0 +1,158 @@
+"""Meeting forms: parsed by the API's schema, saved by the same operation; problems shown next to the field."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from service.extensions import db
+from service.meetings.models import Meeting
+from service.meetings.operations import create_meeting, update_meeting
+from tests.conftest import NOW
+from tests.web.conftest import post_form
+
+MEETING_FORM = {
+    "kind": "ordinary", "title": "Primera reunión ordinaria", "starts_at": "2027-02-10T10:00",
+    "ends_at": "2027-02-10T12:00", "timezone": "America/Tegucigalpa", "modality": "virtual",
+    "video_url": "https://meet.example.org/et-1", "agenda": "Aprobación de la agenda\r\nPlan de trabajo\r\n",
+}
+
+
+def field_block(page: str, field_id: str) -> str:
+    """The markup of one field: its <div class="field"> (or its <fieldset>), label, input and messages."""
+    at = page.index(f'id="{field_id}"')
+    div, fieldset = page.rfind('<div class="field', 0, at), page.rfind("<fieldset", 0, at + 1)
+    if fieldset > div:
+        return page[fieldset:page.index("</fieldset>", at)]
+    return page[div:page.index("</div>", at)]
+
+
+def meeting_count() -> int:
+    return db.session.scalar(select(func.count(Meeting.id)))
+
+
+def test_a_meeting_created_through_the_form_is_stored_like_through_the_api(as_user):
+    client = as_user("st_crm")
+    response = post_form(client, "/meetings/new", MEETING_FORM)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    meeting = db.session.scalars(select(Meeting)).one()
+    assert meeting.title == "Primera reunión ordinaria"
+    assert meeting.agenda == ["Aprobación de la agenda", "Plan de trabajo"]
+    assert meeting.consents == {"st_crm": False, "st_rrocm": False, "ppt": False}
+    assert meeting.location is None
+    assert "Primera reunión ordinaria" in client.get("/meetings").get_data(as_text=True)
+
+
+def test_in_person_without_consents_shows_r4_next_to_the_consents_keeping_the_input(as_user):
+    client = as_user("st_crm")
+    form = {**MEETING_FORM, "modality": "in_person", "location": "San José <sede> & \"anexo\"",
+            "consent_st_crm": "on"}
+    response = post_form(client, "/meetings/new", form, token_from="/meetings/new")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    consents = field_block(page, "consents")
+    assert "R4" in consents
+    assert "ST-RROCM, PPT" in consents
+    assert "se realiza presencialmente" in consents  # Spanish by default
+    assert 'value="San José &lt;sede&gt; &amp; &#34;anexo&#34;"' in page  # kept, escaped
+    assert re.search(r'id="consent_st_crm" name="consent_st_crm" checked', page)
+    assert 'value="Primera reunión ordinaria"' in page
+    assert meeting_count() == 0
+
+
+def test_rule_violation_in_english_when_the_page_is_english(as_user):
+    client = as_user("st_crm")
+    client.get("/meetings/new?lang=en")
+    form = {**MEETING_FORM, "kind": "extraordinary"}
+    page = post_form(client, "/meetings/new", form).get_data(as_text=True)
+    assert "R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT" in field_block(
+        page, "consents")
+
+
+def test_schema_errors_appear_next_to_their_fields(as_user):
+    client = as_user("st_crm")
+    form = {**MEETING_FORM, "title": "   ", "starts_at": "mañana", "video_url": "javascript:alert(1)"}
+    response = post_form(client, "/meetings/new", form)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Este campo es obligatorio." in field_block(page, "title")
+    assert "fecha y hora" in field_block(page, "starts_at")
+    assert "dirección web" in field_block(page, "video_url")
+    assert 'value="mañana"' in page
+    assert 'aria-invalid="true"' in page
+    assert "error-summary" in page
+
+
+def test_r3_second_ordinary_meeting_in_a_quarter_is_shown_on_starts_at(as_user):
+    client = as_user("st_crm")
+    assert post_form(client, "/meetings/new", MEETING_FORM).status_code == 302
+    response = post_form(client, "/meetings/new", {**MEETING_FORM, "starts_at": "2027-03-01T10:00",
+                                                  "ends_at": "2027-03-01T11:00"})
+    assert response.status_code == 422
+    assert "R3" in field_block(response.get_data(as_text=True), "starts_at")
+
+
+def _stored(**changes) -> Meeting:
+    data = {"kind": "ordinary", "title": "Reunión", "starts_at": NOW.replace(tzinfo=None, year=2027, month=2),
+            "ends_at": NOW.replace(tzinfo=None, year=2027, month=2, hour=13), "timezone": "America/Tegucigalpa",
+            "modality": "virtual", **changes}
+    meeting = create_meeting(data, now=NOW)
+    db.session.commit()
+    return meeting
+
+
+def test_edit_with_the_current_version_saves(as_user):
+    meeting = _stored()
+    client = as_user("st_rrocm")
+    page = client.get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
+    etag = re.search(r'name="etag" value="([^"]+)"', page).group(1)
+    assert etag == f"&#34;meeting-{meeting.id}-v0&#34;"
+    form = {**MEETING_FORM, "title": "Reunión reprogramada", "starts_at": "2027-02-11T10:00",
+            "ends_at": "2027-02-11T12:00", "etag": f'"meeting-{meeting.id}-v0"'}
+    response = post_form(client, f"/meetings/{meeting.id}/edit", form)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    db.session.refresh(meeting)
+    assert meeting.title == "Reunión reprogramada"
+    assert meeting.sequence == 1
+
+
+def test_a_stale_edit_says_someone_else_changed_it_and_keeps_the_input(as_user):
+    meeting = _stored()
+    client = as_user("st_crm")
+    update_meeting(meeting, {"title": "Cambiada por otra persona"}, now=NOW)  # someone else, meanwhile
+    db.session.commit()
+    form = {**MEETING_FORM, "title": "Mi cambio", "etag": f'"meeting-{meeting.id}-v0"'}
+    response = post_form(client, f"/meetings/{meeting.id}/edit", form)
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "Otra persona cambió este registro" in page
+    assert 'value="Mi cambio"' in page
+    db.session.refresh(meeting)
+    assert meeting.title == "Cambiada por otra persona"
+
+
+def test_an_edit_without_a_version_is_not_applied(as_user):
+    meeting = _stored()
+    client = as_user("st_crm")
+    response = post_form(client, f"/meetings/{meeting.id}/edit", {**MEETING_FORM, "title": "Sin versión"},
+                         token_from="/meetings")
+    assert response.status_code == 409
+    db.session.refresh(meeting)
+    assert meeting.title == "Reunión"
+
+
+def test_cancel_a_meeting(as_user):
+    meeting = _stored()
+    client = as_user("ppt")
+    response = post_form(client, f"/meetings/{meeting.id}/cancel", {"etag": f'"meeting-{meeting.id}-v0"'},
+                         token_from="/meetings")
+    assert response.status_code == 302
+    db.session.refresh(meeting)
+    assert meeting.status == "cancelled"
+
+
+def test_unknown_meeting_is_an_html_404(as_user):
+    response = as_user("st_crm").get("/meetings/999/edit")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
