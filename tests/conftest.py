@@ -38,7 +38,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     from flask_migrate import upgrade
 
     from service.reference.operations import load_reference_data
@@ -55,7 +55,10 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
         upgrade(directory=app.extensions["migrate"].directory, revision="heads")
         load_reference_data()
         db.session.commit()
-    return app
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # close pooled connections before the interpreter does it noisily
 
 
 def _empty_working_tables() -> None:
@@ -102,3 +105,14 @@ def auth(app: Flask) -> dict[str, dict[str, str]]:
         headers[country] = {"Authorization": f"Bearer {secret}"}
     db.session.commit()
     return headers
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory):
+    """One real, warm two-instance LibreOffice pool for every test that issues real PDFs."""
+    from service.documents.convert import LocalConverterPool
+
+    pool = LocalConverterPool(size=2, timeout=60, workdir=tmp_path_factory.mktemp("lo-pool"))
+    pool.start()
+    yield pool
+    pool.stop()

@@ -29,7 +29,10 @@ _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: conce
 
 def _issued_part(kind: str, subject_id: int, language: str, **issue: Any) -> Part:
     document = issuing.issue_document(kind, subject_id, language, **issue).document
-    return Part(title=f"{document.title} ({document.reference})", reference=document.reference,
+    title = document.title
+    if kind == "minutes":  # several minutes in one dossier: name the meeting
+        title = f"{title}: {document.context['meeting']['title']}"
+    return Part(title=f"{title} ({document.reference})", reference=document.reference,
                 pdf=issue["store"].get(document.pdf_sha256), pdfa=document.pdfa)
 
 

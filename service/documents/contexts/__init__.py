@@ -26,7 +26,7 @@ def builder(kind: str) -> Callable[[ContextBuilder], ContextBuilder]:
 
 
 def build_context(kind: str, subject_id: int, language: str, today: date) -> dict[str, Any]:
-    from service.documents.contexts import minutes  # noqa: F401 - registers its builder
+    from service.documents.contexts import followups, minutes  # noqa: F401 - they register their builders
 
     try:
         build = _BUILDERS[kind]
