@@ -31,8 +31,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "CONVERSION_TIMEOUT": 60,
         # Start the local converter pool with the app (off in unit tests).
         "START_CONVERTERS": False,
-        # API paths (suffixes) that take a raw file body instead of JSON.
-        "RAW_UPLOAD_SUFFIXES": ("/concept-note",),
+        # API paths (regular expressions) that take a file body instead of JSON.
+        "RAW_UPLOAD_PATHS": (r"^/api/v1/ppt-terms/\d+/concept-note$", r"^/api/v1/templates/\w+/(es|en)$"),
         # Default language of documents, pages and feeds.
         "DEFAULT_LANGUAGE": "es",
         # Days a cancelled meeting stays in the calendar feed.

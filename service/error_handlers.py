@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, request
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,6 +41,6 @@ def register(app: Flask) -> None:
         """415 for a body that is not JSON (uploads have their own endpoints that say what they take)."""
         if (request.method in ("POST", "PUT", "PATCH") and request.path.startswith("/api/")
                 and request.content_length and not request.is_json
-                and not request.path.endswith(tuple(app.config.get("RAW_UPLOAD_SUFFIXES", ())))):
+                and not any(re.match(pattern, request.path) for pattern in app.config["RAW_UPLOAD_PATHS"])):
             return json_error(415, "Send JSON with 'Content-Type: application/json'.")
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -101,21 +100,19 @@ def templates_check(files: tuple[Path, ...]) -> None:
 
 @templates_group.command("install")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
 def templates_install(file: Path) -> None:
     """Replace a shipped template by FILE (named KIND.LANG.docx) if the doctor accepts it; keeps the old one."""
-    from service.documents.doctor import run_check
-    from service.documents.kinds import TEMPLATES_DIR
+    from service.documents.doctor import kind_of
+    from service.documents.templates_admin import TemplateRefused, replace_template
 
-    code, report = run_check([file])
-    if code:
-        click.echo(report)
-        raise SystemExit(code)
-    target = TEMPLATES_DIR / file.name
-    if target.exists():
-        backups = TEMPLATES_DIR / "previous"
-        backups.mkdir(exist_ok=True)
-        kept = backups / f"{target.stem}.{target.stat().st_mtime_ns}.docx"
-        shutil.copy2(target, kept)
-        click.echo(f"Previous version kept as {kept}")
-    shutil.copyfile(file, target)
-    click.echo(f"Installed {target}")
+    kind, language = kind_of(file)
+    try:
+        installed = replace_template(kind, language, file.read_bytes(), now=services().clock.now())
+    except TemplateRefused as error:
+        click.echo("\n".join(str(p) for p in error.problems), err=True)
+        raise SystemExit(1) from None
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Installed {installed['file']} (sha256 {installed['sha256'][:16]}…); "
+               f"{installed['previous_versions']} previous version(s) kept.")

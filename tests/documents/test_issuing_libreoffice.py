@@ -107,6 +107,7 @@ def test_dossier_merges_every_part_with_a_bookmark_each_and_continuous_page_labe
                                                                                    language):
     document, pdf = issue(client, auth, "dossier", language)
     reader = PdfReader(io.BytesIO(pdf))
+    assert document["pages"] == len(reader.pages)
     titles = [item.title for item in reader.outline]
     assert titles[0] in ("Portada", "Cover")
     assert any("MON-" in t for t in titles)

@@ -1,0 +1,60 @@
+"""Replacing an institutional Word template: only if the template doctor accepts it; the previous file is kept.
+
+The renderer's cache notices the new file (mtime and size), and issuing fingerprints the template, so the
+next issue of any document of that kind makes a new version with the new template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from service.documents import kinds
+from service.documents.doctor import Problem, check_template
+from service.errors import NotFound, RuleViolation
+
+
+class TemplateRefused(RuleViolation):
+    """The doctor found problems; `problems` says what and where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"The template was refused: {problems[0]}" + (
+            f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""), field="file")
+
+    def payload(self) -> dict:
+        return {**super().payload(), "problems": [str(p) for p in self.problems]}
+
+
+def template_path(kind: str, language: str) -> Path:
+    if kind not in kinds.KINDS or language not in ("es", "en"):
+        raise NotFound(f"No template {kind}.{language}: kinds are {', '.join(kinds.KINDS)}; languages es, en.")
+    return kinds.get_kind(kind).template_path(language)
+
+
+def describe(kind: str, language: str) -> dict:
+    path = template_path(kind, language)
+    content = path.read_bytes()
+    return {"kind": kind, "language": language, "file": path.name, "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "previous_versions": len(list((path.parent / "previous").glob(f"{kind}.{language}.*.docx")))}
+
+
+def replace_template(kind: str, language: str, content: bytes, *, now: datetime) -> dict:
+    """Install `content` as the template of `kind` in `language`, keeping the file it replaces."""
+    path = template_path(kind, language)
+    problems = check_template(content, kind)
+    if problems:
+        raise TemplateRefused(problems)
+    previous = path.parent / "previous"
+    previous.mkdir(exist_ok=True)
+    (previous / f"{kind}.{language}.{now:%Y%m%dT%H%M%S%fZ}.docx").write_bytes(path.read_bytes())
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(handle.name, path)  # atomic: a concurrent render sees the old file or the new one
+    return describe(kind, language)
