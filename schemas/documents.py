@@ -46,3 +46,11 @@ class UploadSchema(Schema):
     sha256 = fields.String(attribute="file_sha256")
     uploaded_at = fields.AwareDateTime()
     uploaded_by = fields.String()
+
+
+class DistributionSchema(Schema):
+    country = fields.String()
+    status = fields.String()
+    recipients = fields.List(fields.String())
+    attempted_at = fields.AwareDateTime(allow_none=True)
+    error = fields.String(allow_none=True)

@@ -53,7 +53,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.documents.storage import DatabaseDocumentStore
 
     app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock(),
-                                            converter=_converter(app), store=DatabaseDocumentStore())
+                                            converter=_converter(app), store=DatabaseDocumentStore(),
+                                            mailer=_mailer(app))
 
     # 4. blueprints
     from service import health
@@ -119,6 +120,15 @@ def _converter(app: Flask) -> Any:
     pool.start()  # returns at once; the first conversion waits for a warm instance
     atexit.register(pool.stop)
     return pool
+
+
+def _mailer(app: Flask) -> Any:
+    """SMTP when TRIPARTITO_SMTP_URL is set, else an outbox folder in the data folder."""
+    from service.mail import OutboxMailer, SmtpMailer
+
+    if app.config.get("SMTP_URL"):
+        return SmtpMailer(app.config["SMTP_URL"])
+    return OutboxMailer(Path(app.config["DATA_DIR"]) / "outbox")
 
 
 def _engine_options(url: str) -> dict[str, Any]:

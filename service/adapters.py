@@ -44,6 +44,7 @@ class Services:
     clock: Clock
     converter: Any = None  # service.documents.convert.PdfConverter, wired when documents are on
     store: Any = None  # service.documents.storage.DocumentStore
+    mailer: Any = None  # service.mail.Mailer
     extra: dict[str, Any] = field(default_factory=dict)
 
 

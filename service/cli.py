@@ -26,11 +26,11 @@ def main() -> None:
 
 def register_commands(app: Flask) -> None:
     from service.accounts.cli import user_group
-    from service.documents.cli import issue_command, render_command, templates_group
+    from service.documents.cli import distribute_command, issue_command, render_command, templates_group
     from service.feeds.cli import feed_group
 
     for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
-                    render_command, templates_group, feed_group):
+                    render_command, templates_group, feed_group, distribute_command):
         app.cli.add_command(command)
 
 

@@ -21,7 +21,7 @@ def healthz():
     report: dict[str, dict] = {}
     checks = {"database": _check_database}
     wired = services()
-    for name in ("converter", "store"):
+    for name in ("converter", "store", "mailer"):
         adapter = getattr(wired, name)
         if adapter is not None:
             checks[name] = adapter.ping

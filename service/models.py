@@ -6,7 +6,7 @@ One import line per area; nothing else belongs here.
 
 from service.accounts.models import UserAccount
 from service.auth.models import ApiToken
-from service.documents.models import DocumentReference, IssuedDocument, StoredFile, Upload
+from service.documents.models import Distribution, DocumentReference, IssuedDocument, StoredFile, Upload
 from service.feeds.models import FeedToken
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement, Meeting, Minutes

@@ -8,11 +8,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
-from schemas.documents import DocumentQuerySchema, IssuedDocumentSchema, IssueRequestSchema
+from schemas.documents import DistributionSchema, DocumentQuerySchema, IssuedDocumentSchema, IssueRequestSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
-from service.documents.issuing import issue_document
-from service.documents.models import IssuedDocument
+from service.documents.issuing import issue_and_distribute
+from service.documents.models import Distribution, IssuedDocument
 from service.documents.uploads import DOCX
 from service.extensions import db
 
@@ -71,9 +71,10 @@ class Documents(MethodView):
     @blp.response(201, IssuedDocumentSchema)
     @blp.alt_response(200, schema=IssuedDocumentSchema, description="The data had not changed: existing version")
     def post(self, data):
-        issued = issue_document(data["kind"], data["subject_id"], data["language"], actor=current_principal(),
-                                now=services().clock.now(), converter=converter(), store=services().store)
-        db.session.commit()
+        wired = services()
+        issued = issue_and_distribute(data["kind"], data["subject_id"], data["language"], actor=current_principal(),
+                                      now=wired.clock.now(), converter=converter(), store=wired.store,
+                                      mailer=wired.mailer, portal_url=request.url_root + "portal")
         return issued.document, 201 if issued.created else 200
 
 
@@ -103,3 +104,14 @@ class DocumentDocx(MethodView):
         if document.docx_sha256 is None:
             abort(404, message="This document (a merged dossier) has no Word file.")
         return file_response(document.docx_sha256, DOCX, download_name(document, "docx"))
+
+
+@blp.route("/<int:document_id>/distribution")
+class DocumentDistribution(MethodView):
+    @requires_team
+    @blp.response(200, DistributionSchema(many=True))
+    def get(self, document_id):
+        """R8: the delivery of this document to each member country."""
+        get_or_404(document_id)
+        return db.session.scalars(select(Distribution).where(Distribution.document_id == document_id)
+                                  .order_by(Distribution.country)).all()

@@ -46,7 +46,7 @@ def render_command(kind: str, subject_id: int, language: str, output: Path) -> N
 def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_languages: bool, party: str) -> None:
     """Issue official documents (render, convert to PDF/A, record), with a progress bar for batches."""
     from service.documents.convert import LocalConverterPool
-    from service.documents.issuing import issue_document
+    from service.documents.issuing import issue_and_distribute
 
     wired = services()
     converter = wired.converter
@@ -55,15 +55,16 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
         converter = LocalConverterPool(size=1 if len(subject_ids) == 1 and not all_languages else None,
                                        workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli")
         converter.start()
+    portal = current_app.config["PUBLIC_URL"].rstrip("/") + "/portal"
     jobs = [(s, lang) for s in subject_ids for lang in (("es", "en") if all_languages else (language,))]
     results, failures = [], []
     try:
         with click.progressbar(jobs, label=f"Issuing {kind}", file=click.get_text_stream("stderr")) as bar:
             for subject_id, lang in bar:
                 try:
-                    issued = issue_document(kind, subject_id, lang, actor=Principal(party=party),
-                                            now=wired.clock.now(), converter=converter, store=wired.store)
-                    db.session.commit()
+                    issued = issue_and_distribute(kind, subject_id, lang, actor=Principal(party=party),
+                                                  now=wired.clock.now(), converter=converter, store=wired.store,
+                                                  mailer=wired.mailer, portal_url=portal)
                     results.append((issued, subject_id, lang))
                 except DomainError as error:
                     db.session.rollback()
@@ -80,6 +81,19 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
         click.echo(f"not issued: {failure}", err=True)
     if failures:
         raise SystemExit(1)
+
+
+@click.command("distribute")
+@with_appcontext
+def distribute_command() -> None:
+    """Deliver issued documents still pending or failed to the member countries (R8)."""
+    from service.documents.distribution import deliver_pending
+
+    wired = services()
+    attempted = deliver_pending(mailer=wired.mailer, store=wired.store, now=wired.clock.now(),
+                                portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
+    db.session.commit()
+    click.echo(f"{attempted} deliveries attempted.")
 
 
 @click.group("templates")

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from service.auth.principals import Principal
 from service.documents.contexts import build_context
+from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.kinds import get_kind
 from service.documents.models import DocumentReference, IssuedDocument
 from service.documents.pdf import page_count, pdfa_part, with_properties
@@ -140,7 +141,19 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
         db.session.rollback()
         raise Conflict("This document was issued by someone else at the same moment; "
                        "list its versions and issue again if needed.") from None
+    plan_distribution(document)
     return document
+
+
+def issue_and_distribute(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
+                         converter: Any, store: Any, mailer: Any, portal_url: str) -> Issued:
+    """Issue, commit, then deliver to the member countries what the commit made pending (R8)."""
+    issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
+    db.session.commit()
+    if issued.created:
+        deliver_pending(mailer=mailer, store=store, now=now, portal_url=portal_url, document_id=issued.document.id)
+        db.session.commit()
+    return issued
 
 
 def _subject(context: dict, fallback: str) -> str:

@@ -229,6 +229,7 @@ class ServerProcess:
         """SIGKILL the whole group at once: for a hung or crashed instance there is nothing to save."""
         self._signal_group(signal.SIGKILL)
         self._reap(5.0)
+        self._await_group_gone()
         self._drop_profile()
 
     def terminate(self, grace: float = 5.0) -> None:
@@ -243,7 +244,14 @@ class ServerProcess:
             self._reap(grace)
         self._signal_group(signal.SIGKILL)
         self._reap(5.0)
+        self._await_group_gone()
         self._drop_profile()
+
+    def _await_group_gone(self, timeout: float = 5.0) -> None:
+        """Return once no process of the group runs: grandchildren (soffice.bin) need a moment to die."""
+        deadline = time.monotonic() + timeout
+        while group_pids(self.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
     def _drop_profile(self) -> None:
         if self.profile is not None:

@@ -96,3 +96,18 @@ class Upload(db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     uploaded_by: Mapped[str] = mapped_column(String(40))
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"))
+
+
+class Distribution(db.Model):
+    """An issued document's delivery to one member country (R8): pending → sent | failed | no_recipient."""
+
+    __tablename__ = "document_distributions"
+    __table_args__ = (UniqueConstraint("document_id", "country", name="uq_document_distributions_country"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("issued_documents.id"), index=True)
+    country: Mapped[str] = mapped_column(String(2), ForeignKey("countries.code"))
+    status: Mapped[str] = mapped_column(String(16))
+    recipients: Mapped[list] = mapped_column(JSON, default=list)
+    attempted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(500))

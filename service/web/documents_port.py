@@ -38,16 +38,19 @@ def _store() -> Any:
 
 
 def issue(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime) -> tuple[Any, bool]:
-    """(the issued document, whether a new version was made). The caller commits."""
+    """(the issued document, whether a new version was made). Commits, then delivers to the countries (R8)."""
     if not engine_available():
         raise DocumentsUnavailable(_("The documents engine is not installed on this server."))
-    from service.documents.issuing import issue_document
+    from flask import request
+
+    from service.documents.issuing import issue_and_distribute
 
     converter = services().converter
     if converter is None:
         raise DocumentsUnavailable(_("The PDF converters are not running; start the service with "
                                      "“tripartito serve” and try again."))
-    issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=_store())
+    issued = issue_and_distribute(kind, subject_id, language, actor=actor, now=now, converter=converter,
+                                  store=_store(), mailer=services().mailer, portal_url=request.url_root + "portal")
     return issued.document, issued.created
 
 
