@@ -8,6 +8,7 @@ from flask import Flask, request
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from service.documents.converter_process import ConversionFailed, ConverterBusy
 from service.errors import DomainError
 from service.extensions import db, json_error
 
@@ -24,6 +25,20 @@ def register(app: Flask) -> None:
             return error.message, error.status
         return json_error(error.status, error.message, **{k: v for k, v in error.payload().items()
                                                           if k != "message"})
+
+    @app.errorhandler(ConverterBusy)
+    def converters_busy(error: ConverterBusy):
+        db.session.rollback()
+        response = json_error(503, "All PDF converters are busy; try again in a few seconds.")
+        response.headers["Retry-After"] = str(getattr(error, "retry_after", 5))
+        return response
+
+    @app.errorhandler(ConversionFailed)
+    def conversion_failed(error: ConversionFailed):
+        db.session.rollback()
+        app.logger.error("conversion failed: %s", error)
+        return json_error(502, "LibreOffice could not convert the document to PDF; nothing was issued. "
+                               "Try again; if it keeps failing, check /healthz.")
 
     @app.errorhandler(StaleDataError)
     def stale(error: StaleDataError):

@@ -123,3 +123,21 @@ def test_without_converters_issuing_is_503_with_retry_after(client, auth, app):
         services.converter = saved
     assert response.status_code == 503
     assert response.headers["Retry-After"]
+
+
+def test_busy_converters_answer_503_with_retry_after_and_nothing_is_issued(client, auth, app):
+    from service.documents.convert import ConverterBusy
+
+    class Busy:
+        def convert(self, docx, **kwargs):
+            raise ConverterBusy("queue full", retry_after=7)
+
+    services = app.extensions["tripartito"]
+    saved, services.converter = services.converter, Busy()
+    try:
+        response = issue(client, auth, meeting_with_minutes(client, auth))
+    finally:
+        services.converter = saved
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "7"
+    assert db.session.scalar(select(func.count(IssuedDocument.id))) == 0
