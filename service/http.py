@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from flask import request
+from flask_smorest import abort
 
 from service.errors import PreconditionRequired, StaleVersion
+from service.extensions import db
+
+Model = TypeVar("Model")
+
+
+def find_or_404(model: type[Model], ident: int, what: str) -> Model:
+    """The row with this id, or a JSON 404 that says what was not found."""
+    found = db.session.get(model, ident)
+    if found is None:
+        abort(404, message=f"No {what} {ident}.")
+    return found
 
 
 def etag_for(kind: str, resource_id: int, version: int) -> str:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from service.grcm.operations import create_grcm_meeting
-from service.meetings.operations import create_meeting, save_minutes
+from service.meetings.models import Meeting
+from service.meetings.operations import create_meeting, save_minutes, update_meeting
 from service.ppt.operations import create_term
 
 ZONE = "America/Costa_Rica"  # the ST-CRM sits in San José
 ALL_CONSENT = {"st_crm": True, "st_rrocm": True, "ppt": True}
 
 
-def _meeting(now: datetime, **fields) -> object:
+def _meeting(now: datetime, **fields) -> Meeting:
+    """Create a demo meeting; one already over is marked held, as the secretariat would have."""
     meeting = create_meeting(fields, now=now)
     if meeting.ends_at_utc < now:
-        from service.meetings.operations import update_meeting
-
         update_meeting(meeting, {"status": "held"}, now=now)
     return meeting
 

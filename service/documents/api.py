@@ -15,6 +15,7 @@ from service.documents.issuing import issue_and_distribute
 from service.documents.models import Distribution, IssuedDocument
 from service.documents.uploads import DOCX
 from service.extensions import db
+from service.http import find_or_404
 
 blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents", description="Issued official documents")
 
@@ -28,10 +29,7 @@ def converter():
 
 
 def get_or_404(document_id: int) -> IssuedDocument:
-    document = db.session.get(IssuedDocument, document_id)
-    if document is None:
-        abort(404, message=f"No issued document {document_id}.")
-    return document
+    return find_or_404(IssuedDocument, document_id, "issued document")
 
 
 def download_name(document: IssuedDocument, extension: str) -> str:

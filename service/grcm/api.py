@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from schemas.grcm import GrcmMeetingSchema, GrcmMeetingUpdateSchema
@@ -10,17 +10,14 @@ from service.auth.http import requires_reader, requires_writer
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 
 blp = Blueprint("grcm_meetings", __name__, url_prefix="/api/v1/grcm-meetings",
                 description="Meetings of the Grupo Regional de Consulta sobre Migración")
 
 
 def get_or_404(meeting_id: int) -> GrcmMeeting:
-    meeting = db.session.get(GrcmMeeting, meeting_id)
-    if meeting is None:
-        abort(404, message=f"No GRCM meeting {meeting_id}.")
-    return meeting
+    return find_or_404(GrcmMeeting, meeting_id, "GRCM meeting")
 
 
 @blp.route("")

@@ -14,7 +14,7 @@ from schemas.meetings import (
 from service.adapters import services
 from service.auth.http import requires_reader, requires_team, requires_writer
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.meetings.models import Meeting
 from service.meetings.operations import cancel_meeting, create_meeting, list_agreements, save_minutes, update_meeting
 
@@ -22,10 +22,7 @@ blp = Blueprint("meetings", __name__, url_prefix="/api/v1", description="Meeting
 
 
 def get_or_404(meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None:
-        abort(404, message=f"No meeting {meeting_id}.")
-    return meeting
+    return find_or_404(Meeting, meeting_id, "meeting")
 
 
 def meeting_etag(meeting: Meeting) -> dict[str, str]:

@@ -12,12 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
+from service.auth.principals import PARTY_CODES
 from service.common.localtime import to_utc
 from service.errors import RuleViolation
 from service.extensions import db
 from service.meetings.models import Agreement, Meeting, Minutes
 from service.meetings.rules import (
     OPEN_AGREEMENT_STATUSES,
+    AgreementStatus,
     MeetingStatus,
     agreement_is_overdue,
     check_meeting,
@@ -102,31 +104,31 @@ def cancel_meeting(meeting: Meeting, *, now: datetime) -> Meeting:
         return _save(meeting, now)
 
 
-def _check_minutes_people(data: dict) -> None:
-    for index, attendee in enumerate(data.get("attendees", [])):
-        if attendee.get("country"):
-            country(attendee["country"], field=f"attendees.{index}.country")
-    for index, agreement in enumerate(data.get("agreements", [])):
-        responsible = agreement["responsible"]
-        if responsible not in ("st_crm", "st_rrocm", "ppt"):
-            country(responsible, field=f"agreements.{index}.responsible")
+def _responsible_code(value: str, field: str) -> str:
+    """A party code (st_crm, st_rrocm, ppt) or a CRM country's alpha-2 code, normalised."""
+    if value.lower() in PARTY_CODES:
+        return value.lower()
+    return country(value, field=field).code
 
 
 def save_minutes(meeting: Meeting, data: dict, *, now: datetime) -> Minutes:
     """Replace the minutes of a meeting with what the secretariat submitted."""
-    _check_minutes_people(data)
+    for index, attendee in enumerate(data.get("attendees", [])):
+        if attendee.get("country"):
+            country(attendee["country"], field=f"attendees.{index}.country")
+    agreements = [
+        Agreement(position=index, text=item["text"], due_on=item.get("due_on"),
+                  status=item.get("status", AgreementStatus.PENDING.value),
+                  responsible=_responsible_code(item["responsible"], f"agreements.{index}.responsible"))
+        for index, item in enumerate(data.get("agreements", []))
+    ]
     minutes = meeting.minutes or Minutes(meeting=meeting)
     minutes.language = data.get("language", "es")
     minutes.attendees = data.get("attendees", [])
     minutes.agenda_items = data.get("agenda_items", [])
     minutes.next_meeting = data.get("next_meeting")
     minutes.updated_at = now
-    minutes.agreements = [
-        Agreement(position=i, text=a["text"], responsible=a["responsible"].lower()
-                  if a["responsible"].lower() in ("st_crm", "st_rrocm", "ppt") else a["responsible"].upper(),
-                  due_on=a.get("due_on"), status=a.get("status", "pending"))
-        for i, a in enumerate(data.get("agreements", []))
-    ]
+    minutes.agreements = agreements
     # The agreements live in their own table: make sure the minutes row (and so its version) changes too.
     flag_modified(minutes, "agenda_items")
     db.session.add(minutes)

@@ -8,7 +8,7 @@ monitoring report (R5), so they are team-only here.
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from schemas.monitoring import (
     InstrumentQuerySchema,
@@ -20,7 +20,7 @@ from schemas.monitoring import (
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.monitoring.models import Instrument
 from service.monitoring.operations import (
     add_entry,
@@ -36,10 +36,7 @@ KIND = "instrument"
 
 
 def get_or_404(instrument_id: int) -> Instrument:
-    instrument = db.session.get(Instrument, instrument_id)
-    if instrument is None:
-        abort(404, message=f"No instrument {instrument_id}.")
-    return instrument
+    return find_or_404(Instrument, instrument_id, "instrument")
 
 
 @blp.route("")

@@ -7,13 +7,13 @@ are reported to all member countries anyway (in the monitoring report).
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from schemas.participation import CrmEventQuerySchema, CrmEventSchema, CrmEventUpdateSchema
 from service.adapters import services
 from service.auth.http import requires_reader, requires_writer
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.participation.models import CrmEvent
 from service.participation.operations import create_event, list_events, update_event
 
@@ -23,10 +23,7 @@ KIND = "crm-event"
 
 
 def get_or_404(event_id: int) -> CrmEvent:
-    event = db.session.get(CrmEvent, event_id)
-    if event is None:
-        abort(404, message=f"No CRM event {event_id}.")
-    return event
+    return find_or_404(CrmEvent, event_id, "CRM event")
 
 
 @blp.route("")

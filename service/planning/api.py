@@ -7,13 +7,13 @@ so the working record is team-only (403 for a country).
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from schemas.planning import WorkPlanQuerySchema, WorkPlanSchema, WorkPlanUpdateSchema
 from service.adapters import services
 from service.auth.http import requires_team, requires_writer
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.planning.models import WorkPlan
 from service.planning.operations import create_work_plan, list_work_plans, totals, update_work_plan
 from service.planning.rules import quarter_timeline
@@ -35,10 +35,7 @@ def dump(plan: WorkPlan) -> dict:
 
 
 def get_or_404(plan_id: int) -> WorkPlan:
-    plan = db.session.get(WorkPlan, plan_id)
-    if plan is None:
-        abort(404, message=f"No work plan {plan_id}.")
-    return plan
+    return find_or_404(WorkPlan, plan_id, "work plan")
 
 
 @blp.route("")

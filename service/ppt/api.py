@@ -8,7 +8,7 @@ from schemas.ppt import PptOnDateSchema, PptTermSchema, PptTermUpdateSchema
 from service.adapters import services
 from service.auth.http import requires_reader, requires_writer
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.models import PptTerm
 from service.ppt.operations import create_term, term_on, update_term
@@ -22,10 +22,7 @@ def dump(term: PptTerm) -> dict:
 
 
 def get_or_404(term_id: int) -> PptTerm:
-    term = db.session.get(PptTerm, term_id)
-    if term is None:
-        abort(404, message=f"No PPT term {term_id}.")
-    return term
+    return find_or_404(PptTerm, term_id, "PPT term")
 
 
 @blp.route("")

@@ -22,7 +22,7 @@ from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
 from service.errors import Conflict, StaleVersion
 from service.extensions import db
-from service.http import etag_header, require_if_match
+from service.http import etag_header, find_or_404, require_if_match
 from service.recommendations.models import Recommendation
 from service.recommendations.operations import (
     add_follow_up,
@@ -45,9 +45,7 @@ def _is_team() -> bool:
 
 
 def get_or_404(recommendation_id: int) -> Recommendation:
-    recommendation = db.session.get(Recommendation, recommendation_id)
-    if recommendation is None:
-        abort(404, message=f"No recommendation {recommendation_id}.")
+    recommendation = find_or_404(Recommendation, recommendation_id, "recommendation")
     if recommendation.state == RecommendationState.DRAFT.value and not _is_team():
         abort(403, message="Draft recommendations are the team's working data.")
     return recommendation
