@@ -41,12 +41,17 @@ def _as_date(value: datetime | str) -> date:
     return (datetime.fromisoformat(value) if isinstance(value, str) else value).date()
 
 
-def year_at_a_glance(year: int, today: date) -> dict:
+def ordinary_quarters(year: int) -> list[rules.QuarterStatus]:
+    """R3: the four quarters of ``year`` with their live ordinary meetings (the dashboard uses this too)."""
     # Local wall times are stored naive: comparing them with the year's bounds counts each meeting in its own zone.
     start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     ordinary = db.session.execute(_live(MeetingKind.ORDINARY).where(Meeting.starts_at >= start,
                                                                     Meeting.starts_at < end))
-    quarters = rules.quarters(year, [(row.id, row.starts_at.date()) for row in ordinary])
+    return rules.quarters(year, [(row.id, row.starts_at.date()) for row in ordinary])
+
+
+def year_at_a_glance(year: int, today: date) -> dict:
+    quarters = ordinary_quarters(year)
 
     terms = [term.as_term() for term in db.session.scalars(select(PptTerm))]
     term = rules.term_starting_in_or_after(year, terms)

@@ -1,7 +1,10 @@
-/* Repeatable rows of the minutes form, without a page reload. Without JavaScript the same buttons submit the
-   form and the server shows it again with a row more or less, so nothing here is needed to use the form. */
+/* Repeatable rows of the forms (minutes, work plan, PPT feedback, monitoring), without a page reload. Without
+   JavaScript the same buttons submit the form and the server shows it again with a row more or less, so nothing
+   here is needed to use the form. */
 (function () {
   "use strict";
+
+  var FIELDS = "input:not([type=hidden]), select, textarea";
 
   function renumber(container) {
     container.querySelectorAll("[data-row]").forEach(function (row, i) {
@@ -25,7 +28,7 @@
     container.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__i__/g, String(index)));
     renumber(container);
     var rows = container.querySelectorAll("[data-row]");
-    var first = rows[rows.length - 1].querySelector("input, select, textarea");
+    var first = rows[rows.length - 1].querySelector(FIELDS);
     if (first) { first.focus(); }
     announce(button.textContent.trim());
     return true;
@@ -38,7 +41,8 @@
     var group = container.getAttribute("data-rows");
     row.remove();
     renumber(container);
-    var next = container.querySelector("[data-row] input, [data-row] select, [data-row] textarea") ||
+    var first = container.querySelector("[data-row]");
+    var next = (first && first.querySelector(FIELDS)) ||
       document.querySelector('[data-add-row="' + group + '"]');
     if (next) { next.focus(); }
     return true;

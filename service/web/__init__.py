@@ -35,7 +35,17 @@ def _csrf(app: Flask) -> None:
 
 
 def init_web(app: Flask) -> None:
-    from service.web import views_auth, views_documents, views_meetings  # noqa: F401 - routes register on import
+    from service.web import (  # noqa: F401 - routes register on import
+        views_auth,
+        views_documents,
+        views_events,
+        views_feedback,
+        views_issue,
+        views_meetings,
+        views_monitoring,
+        views_planning,
+        views_recommendations,
+    )
     from service.web.blueprints import portal, web
     from service.web.errors import register_error_pages
     from service.web.i18n import init_i18n

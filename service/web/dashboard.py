@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from service.common.localtime import quarter_label
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
 from service.meetings.operations import list_agreements
 from service.meetings.rules import MeetingKind, MeetingStatus, pre_ppt_meeting_deadline
 from service.ppt.models import PptTerm
+from service.schedule import rules as schedule_rules
+from service.schedule.queries import ordinary_quarters
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,8 @@ class Dashboard:
 
 
 def quarters_without_ordinary_meeting(year: int) -> list[str]:
-    """R3 gaps: quarters of `year` that have no live ordinary meeting (the stored quarter label says which)."""
-    occupied = set(db.session.scalars(select(Meeting.ordinary_quarter).where(Meeting.ordinary_quarter.is_not(None))))
-    return [label for q in range(1, 5) if (label := quarter_label(year, q)) not in occupied]
+    """R3 gaps: quarters of `year` without a live ordinary meeting, as the schedule (GET /schedule) reports them."""
+    return schedule_rules.gaps(ordinary_quarters(year))
 
 
 def upcoming_deadlines(today: date) -> list[Deadline]:

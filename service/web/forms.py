@@ -26,6 +26,8 @@ ROW_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "agreements": (("text", "responsible", "due_on", "status"), ("text", "responsible", "due_on")),
 }
 _ROW_KEY = re.compile(r"(?P<group>[a-z_]+)-(?P<index>\d{1,4})-(?P<field>[a-z_]+)")
+# group → (fields, fields that make a row "filled in")
+RowGroups = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 class FieldErrors:
@@ -107,25 +109,26 @@ def _local_input(value: datetime | None) -> str:
 
 # Minutes: repeatable rows -----------------------------------------------------------------------------------
 
-def read_rows(form: Mapping[str, str]) -> dict[str, list[dict[str, str]]]:
+def read_rows(form: Mapping[str, str], groups: RowGroups = ROW_GROUPS) -> dict[str, list[dict[str, str]]]:
     """Rows as submitted, in index order (the index only orders; JavaScript may leave gaps)."""
-    found: dict[str, dict[int, dict[str, str]]] = {group: {} for group in ROW_GROUPS}
+    found: dict[str, dict[int, dict[str, str]]] = {group: {} for group in groups}
     for key in form:
         match = _ROW_KEY.fullmatch(key)
-        if not match or match["group"] not in ROW_GROUPS or match["field"] not in ROW_GROUPS[match["group"]][0]:
+        if not match or match["group"] not in groups or match["field"] not in groups[match["group"]][0]:
             continue
         found[match["group"]].setdefault(int(match["index"]), {})[match["field"]] = form[key]
     return {group: [rows[i] for i in sorted(rows)] for group, rows in found.items()}
 
 
-def filled_rows(rows: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[str, str]]]:
+def filled_rows(rows: dict[str, list[dict[str, str]]],
+                groups: RowGroups = ROW_GROUPS) -> dict[str, list[dict[str, str]]]:
     """Rows with something typed in them (blank rows offered by the form are not data)."""
-    return {group: [row for row in group_rows if any(_given(row, f) for f in ROW_GROUPS[group][1])]
+    return {group: [row for row in group_rows if any(_given(row, f) for f in groups[group][1])]
             for group, group_rows in rows.items()}
 
 
-def blank_row(group: str) -> dict[str, str]:
-    return dict.fromkeys(ROW_GROUPS[group][0], "")
+def blank_row(group: str, groups: RowGroups = ROW_GROUPS) -> dict[str, str]:
+    return dict.fromkeys(groups[group][0], "")
 
 
 def minutes_payload(form: Mapping[str, str], rows: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
@@ -153,12 +156,13 @@ def minutes_rows(minutes: Any) -> dict[str, list[dict[str, str]]]:
     }
 
 
-def with_blank_rows(rows: dict[str, list[dict[str, str]]], minimum: int = 2) -> dict[str, list[dict[str, str]]]:
+def with_blank_rows(rows: dict[str, list[dict[str, str]]], minimum: int = 2,
+                    groups: RowGroups = ROW_GROUPS) -> dict[str, list[dict[str, str]]]:
     """What the form shows: the rows plus one blank row each (at least `minimum` rows) for people without JS."""
     shown = {}
     for group, items in rows.items():
-        items = [*items, blank_row(group)]
+        items = [*items, blank_row(group, groups)]
         while len(items) < minimum:
-            items.append(blank_row(group))
+            items.append(blank_row(group, groups))
         shown[group] = items
     return shown

@@ -10,6 +10,9 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
+from service.web.labels import FEEDBACK_DOCUMENTS, RECOMMENDATION_STATES, RESOURCE_STATUSES
+from service.web.messages_followup import TABLE as FOLLOW_UP_TABLE
+
 PARTY_LABELS = {"st_crm": "ST-CRM", "st_rrocm": "ST-RROCM", "ppt": "PPT"}
 
 _TABLE = [
@@ -68,12 +71,26 @@ _TABLE = [
     (r"The password must have at least (?P<n>\d+) characters\.",
      _l("The password must have at least %(n)s characters.")),
 ]
-_COMPILED = [(re.compile(pattern, re.DOTALL), message) for pattern, message in _TABLE]
+_COMPILED = [(re.compile(pattern, re.DOTALL), message) for pattern, message in [*_TABLE, *FOLLOW_UP_TABLE]]
+_STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES}
+
+
+def _state(code: str) -> str:
+    code = code.strip()
+    if code.startswith("none"):
+        return str(_l("none"))
+    return str(_STATES.get(code, code)).lower()
 
 
 def _humanise(name: str, value: str) -> str:
     if name == "missing":
         return ", ".join(PARTY_LABELS.get(code.strip(), code.strip()) for code in value.split(","))
+    if name in ("state", "to"):
+        return _state(value)
+    if name == "allowed":
+        return ", ".join(_state(code) for code in value.split(","))
+    if name == "document":
+        return str(FEEDBACK_DOCUMENTS.get(value.replace(" ", "_"), value)).lower()
     return value
 
 

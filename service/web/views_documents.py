@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Response, abort, render_template, request
 
-from service.errors import DomainError
 from service.extensions import db
 from service.meetings.models import Meeting
 from service.web import documents_port
@@ -16,8 +14,8 @@ from service.web.common import get_or_404, now, today
 from service.web.dashboard import build_dashboard
 from service.web.feeds_port import feeds_available, new_feed_secret, subscription_links
 from service.web.i18n import current_language
-from service.web.messages import translate
 from service.web.signin import current_principal, current_user, requires_party, requires_reader
+from service.web.views_issue import issue_and_tell
 
 
 @web.get("/dashboard")
@@ -29,24 +27,7 @@ def dashboard() -> str:
 @web.post("/meetings/<int:meeting_id>/documents")
 @requires_party
 def issue_minutes(meeting_id: int) -> Response:
-    meeting = get_or_404(Meeting, meeting_id)
-    language = request.form.get("language", "")
-    if language not in ("es", "en"):
-        abort(400)
-    try:
-        document, created = documents_port.issue("minutes", meeting.id, language, actor=current_principal(),
-                                                 now=now())
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(translate(error.message), "error")
-    else:
-        message = (_("Issued %(reference)s, version %(version)s (%(language)s).") if created
-                   else _("Nothing changed since version %(version)s of %(reference)s (%(language)s): "
-                          "no new version was needed."))
-        flash(message % {"reference": document.reference, "version": document.version,
-                         "language": document.language.upper()}, "success")
-    return redirect(url_for("web.minutes", meeting_id=meeting.id) + "#documents")
+    return issue_and_tell("minutes", get_or_404(Meeting, meeting_id).id)
 
 
 @web.get("/documents")

@@ -1,0 +1,152 @@
+"""Form glue for the follow-up areas (recommendations, monitoring, PPT feedback, work plan, CRM events):
+HTML form fields → the API's payload shape, and stored records → form values. No rule lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from service.ppt.models import PptTerm
+from service.reference.models import Country, Network
+from service.web.forms import RowGroups, blank_row, filled_rows, read_rows
+from service.web.i18n import current_language, short_date
+
+Rows = dict[str, list[dict[str, str]]]
+
+INDICATOR_ROWS: RowGroups = {"indicators": (("name", "value", "unit"), ("name", "value", "unit"))}
+FEEDBACK_ROWS: RowGroups = {
+    "items": (("section", "document", "comment"), ("section", "document", "comment")),
+    "joint_actions": (("action", "responsible", "timeline", "network"),
+                      ("action", "responsible", "timeline", "network")),
+}
+WORK_PLAN_ROWS: RowGroups = {
+    "objectives": (("code", "text"), ("code", "text")),
+    "activities": (("objective", "description", "responsible", "starts_on", "ends_on", "network", "indicator"),
+                   ("objective", "description", "responsible", "starts_on", "ends_on", "network", "indicator")),
+    # a resource's hidden id alone does not make the row "filled in"
+    "resources": (("id", "description", "source", "amount", "currency", "status"),
+                  ("description", "source", "amount", "currency", "status")),
+}
+RECOMMENDATION_FIELDS = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
+INSTRUMENT_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
+EVENT_FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "members_only_requested_by",
+                "members_only_requested_on")
+
+
+def given(form: Mapping[str, str], names: Iterable[str]) -> dict[str, str]:
+    """The named fields that were filled in (an empty field is left out: the schema's default applies)."""
+    return {name: form[name] for name in names if (form.get(name) or "").strip() != ""}
+
+
+def rows_payload(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [given(row, row.keys()) for row in rows]
+
+
+def as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def values_of(record: Any, names: Iterable[str]) -> dict[str, str]:
+    return {name: as_text(getattr(record, name)) for name in names}
+
+
+def row_button(form: Mapping[str, str], rows: Rows, groups: RowGroups) -> bool:
+    """Without JavaScript, "add a row" and "remove" submit the form: change `rows`; True if it was one of them."""
+    if form.get("add") in groups:
+        rows[form["add"]].append(blank_row(form["add"], groups))
+        return True
+    if form.get("remove"):
+        group, _sep, index = form["remove"].rpartition("-")
+        if group in groups and index.isdigit() and int(index) < len(rows[group]):
+            del rows[group][int(index)]
+        return True
+    return False
+
+
+def submitted_rows(form: Mapping[str, str], groups: RowGroups) -> Rows:
+    return filled_rows(read_rows(form, groups), groups)
+
+
+# Payloads: what the API's JSON body would be --------------------------------------------------------------
+
+def recommendation_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return given(form, RECOMMENDATION_FIELDS)
+
+
+def transition_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return given(form, ("to", "decision_reference", "decided_on", "expected_state"))
+
+
+def follow_up_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return given(form, ("status", "reported_on", "evidence", "evidence_url"))
+
+
+def instrument_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return given(form, INSTRUMENT_FIELDS)
+
+
+def entry_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
+    return {**given(form, ("period", "country", "status", "observations")),
+            "indicators": rows_payload(rows["indicators"])}
+
+
+def feedback_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
+    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary")),
+            "items": rows_payload(rows["items"]), "joint_actions": rows_payload(rows["joint_actions"])}
+
+
+def work_plan_payload(form: Mapping[str, str], rows: Rows, *, with_year: bool) -> dict[str, Any]:
+    data: dict[str, Any] = given(form, ("year", "introduction") if with_year else ("introduction",))
+    return data | {group: rows_payload(rows[group]) for group in WORK_PLAN_ROWS}
+
+
+def event_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return given(form, EVENT_FIELDS) | {"members_only": form.get("members_only") == "on"}
+
+
+# Stored records as form values -----------------------------------------------------------------------------
+
+def feedback_values(feedback: Any) -> tuple[dict[str, str], Rows]:
+    if feedback is None:
+        return {}, {"items": [], "joint_actions": []}
+    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"))
+    rows = {"items": [{f: as_text(i.get(f)) for f in FEEDBACK_ROWS["items"][0]} for i in feedback.items],
+            "joint_actions": [{f: as_text(a.get(f)) for f in FEEDBACK_ROWS["joint_actions"][0]}
+                              for a in feedback.joint_actions]}
+    return values, rows
+
+
+def work_plan_values(plan: Any) -> tuple[dict[str, str], Rows]:
+    if plan is None:
+        return {}, {group: [] for group in WORK_PLAN_ROWS}
+    rows = {"objectives": [{f: as_text(o.get(f)) for f in ("code", "text")} for o in plan.objectives],
+            "activities": [values_of(a, WORK_PLAN_ROWS["activities"][0]) for a in plan.activities],
+            "resources": [values_of(r, WORK_PLAN_ROWS["resources"][0]) for r in plan.resources]}
+    return {"year": str(plan.year), "introduction": as_text(plan.introduction)}, rows
+
+
+def event_values(event: Any) -> dict[str, str]:
+    return values_of(event, EVENT_FIELDS) | {"members_only": "on" if event.members_only else ""}
+
+
+# Choices offered by the selects ----------------------------------------------------------------------------
+
+def choices() -> dict[str, Any]:
+    language = current_language()
+    countries = db.session.scalars(select(Country).where(Country.is_member).order_by(Country.code)).all()
+    networks = db.session.scalars(select(Network).order_by(Network.code)).all()
+    grcm = db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc)).all()
+    terms = db.session.scalars(select(PptTerm).order_by(PptTerm.starts_on)).all()
+    return {
+        "country_options": [(c.code, f"{c.code} · {c.name(language)}") for c in countries],
+        "network_options": [(n.code, n.name(language)) for n in networks],
+        "grcm_options": [(str(g.id), f"{g.title} · {short_date(g.starts_at)}") for g in grcm],
+        "terms": terms,
+        "term_options": [(str(t.id), f"{t.country} · {short_date(t.starts_on)} – {short_date(t.ends_on)}")
+                         for t in terms],
+    }

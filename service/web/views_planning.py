@@ -1,0 +1,91 @@
+"""Secretariat pages for the annual work plan (R2, R12): objectives, activities and resources as row groups."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from schemas.planning import WorkPlanSchema, WorkPlanUpdateSchema
+from service.http import check_if_match, etag_for
+from service.planning.models import WorkPlan
+from service.planning.operations import create_work_plan, list_work_plans, totals, update_work_plan
+from service.web import documents_port
+from service.web.blueprints import web
+from service.web.common import attempt, get_or_404, now, today
+from service.web.followup_forms import (
+    WORK_PLAN_ROWS,
+    choices,
+    row_button,
+    submitted_rows,
+    work_plan_payload,
+    work_plan_values,
+)
+from service.web.forms import FieldErrors, read_rows, with_blank_rows
+from service.web.signin import requires_party
+
+Page = Response | tuple[str, int] | str
+KIND = "work-plan"  # the API's ETag kind
+
+
+@web.get("/work-plans")
+@requires_party
+def work_plans() -> str:
+    found = [(plan, totals(plan)) for plan in list_work_plans()]
+    return render_template("planning/list.html", plans=found)
+
+
+def _form(plan: WorkPlan | None, values: dict, rows: dict, errors: FieldErrors, etag: str | None,
+          status: int = 200) -> tuple[str, int]:
+    extra = {}
+    if plan is not None:
+        extra = {"totals": totals(plan), "kind": "work_plan", "subject_id": plan.id, "issue_ready": True,
+                 "documents": documents_port.issued_documents(kind="work_plan", subject_id=plan.id)}
+    return render_template("planning/form.html", plan=plan, values=values, rows=rows, errors=errors, etag=etag,
+                           engine=documents_port.engine_available(), **extra, **choices()), status
+
+
+@web.route("/work-plans/new", methods=["GET", "POST"])
+@requires_party
+def work_plan_new() -> Page:
+    if request.method == "GET":
+        return _form(None, {"year": str(today().year + 1)}, with_blank_rows(
+            {group: [] for group in WORK_PLAN_ROWS}, 2, WORK_PLAN_ROWS), FieldErrors(), None)
+    form, rows = request.form, read_rows(request.form, WORK_PLAN_ROWS)
+    if row_button(form, rows, WORK_PLAN_ROWS):
+        return _form(None, form.to_dict(), rows, FieldErrors(), None)
+    rows = submitted_rows(form, WORK_PLAN_ROWS)
+    created, errors = attempt(lambda: create_work_plan(
+        WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), now=now()))
+    if errors:
+        return _form(None, form.to_dict(), with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, None, 422)
+    flash(_("Work plan %(year)s saved.", year=created.year), "success")
+    return redirect(url_for("web.work_plan_edit", plan_id=created.id))
+
+
+@web.route("/work-plans/<int:plan_id>", methods=["GET", "POST"])
+@requires_party
+def work_plan_edit(plan_id: int) -> Page:
+    plan = get_or_404(WorkPlan, plan_id)
+    if request.method == "GET":
+        values, rows = work_plan_values(plan)
+        return _form(plan, values, with_blank_rows(rows, 2, WORK_PLAN_ROWS), FieldErrors(),
+                     etag_for(KIND, plan.id, plan.version))
+    form, rows = request.form, read_rows(request.form, WORK_PLAN_ROWS)
+    offered = form.get("etag") or None
+    values = form.to_dict() | {"year": str(plan.year)}
+    if row_button(form, rows, WORK_PLAN_ROWS):
+        return _form(plan, values, rows, FieldErrors(), offered)
+    rows = submitted_rows(form, WORK_PLAN_ROWS)
+
+    def save() -> WorkPlan:
+        check_if_match(offered, KIND, plan.id, plan.version)
+        return update_work_plan(plan, WorkPlanUpdateSchema().load(work_plan_payload(form, rows, with_year=False)),
+                                now=now())
+
+    _saved, errors = attempt(save)
+    if errors:
+        return _form(plan, values, with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, offered,
+                     409 if errors.get("_stale") else 422)
+    flash(_("Work plan %(year)s saved.", year=plan.year), "success")
+    return redirect(url_for("web.work_plan_edit", plan_id=plan.id))
