@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.reference.operations import country as find_country
 
+Token = TypeVar("Token")
 TOKEN_PREFIX = "tpt_"  # noqa: S105 - a prefix that makes leaked tokens recognisable, not a secret
 
 
@@ -32,23 +34,34 @@ def validate_holder(party: str | None, country: str | None) -> tuple[str | None,
     return None, find_country(country or "", members_only=True).code
 
 
-def create_api_token(*, party: str | None, country: str | None, now: datetime,
-                     label: str | None = None) -> tuple[ApiToken, str]:
+def create_secret_token(model: type[Token], prefix: str, *, party: str | None, country: str | None,
+                        now: datetime, label: str | None = None) -> tuple[Token, str]:
+    """A new token row (API or calendar feed) for one party or member country, and its secret, shown once."""
     party, country = validate_holder(party, country)
-    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
+    secret = prefix + secrets.token_urlsafe(32)
+    token = model(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
     db.session.add(token)
     db.session.flush()
     return token, secret
 
 
-def revoke_api_token(token_id: int, *, now: datetime) -> ApiToken:
-    token = db.session.get(ApiToken, token_id)
+def revoke_secret_token(model: type[Token], token_id: int, what: str, *, now: datetime) -> Token:
+    """Revoke a token; idempotent (the first revocation time is kept)."""
+    token = db.session.get(model, token_id)
     if token is None:
-        raise NotFound(f"No API token {token_id}.")
+        raise NotFound(f"No {what} {token_id}.")
     token.revoked_at = token.revoked_at or now
     db.session.flush()
     return token
+
+
+def create_api_token(*, party: str | None, country: str | None, now: datetime,
+                     label: str | None = None) -> tuple[ApiToken, str]:
+    return create_secret_token(ApiToken, TOKEN_PREFIX, party=party, country=country, now=now, label=label)
+
+
+def revoke_api_token(token_id: int, *, now: datetime) -> ApiToken:
+    return revoke_secret_token(ApiToken, token_id, "API token", now=now)
 
 
 def principal_for_secret(secret: str) -> Principal | None:

@@ -6,14 +6,12 @@ Operations flush; the caller commits.
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 
 from sqlalchemy import select
 
 from service.auth.principals import Principal
-from service.auth.tokens import hash_secret, validate_holder
-from service.errors import NotFound
+from service.auth.tokens import create_secret_token, hash_secret, revoke_secret_token
 from service.extensions import db
 from service.feeds.models import FeedToken
 
@@ -24,22 +22,12 @@ FEED_TOKEN_PREFIX = "tpf_"  # noqa: S105 - a recognisable prefix, not a secret
 def create_feed_token(*, party: str | None, country: str | None, now: datetime,
                       label: str | None = None) -> tuple[FeedToken, str]:
     """A new feed token for one party or one member country, and its secret (only returned here)."""
-    party, country = validate_holder(party, country)
-    secret = FEED_TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = FeedToken(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
-    db.session.add(token)
-    db.session.flush()
-    return token, secret
+    return create_secret_token(FeedToken, FEED_TOKEN_PREFIX, party=party, country=country, now=now, label=label)
 
 
 def revoke_feed_token(token_id: int, *, now: datetime) -> FeedToken:
     """Revoke a feed token (idempotent: the first revocation time is kept)."""
-    token = db.session.get(FeedToken, token_id)
-    if token is None:
-        raise NotFound(f"No feed token {token_id}.")
-    token.revoked_at = token.revoked_at or now
-    db.session.flush()
-    return token
+    return revoke_secret_token(FeedToken, token_id, "feed token", now=now)
 
 
 def list_feed_tokens() -> list[FeedToken]:
