@@ -13,6 +13,7 @@ from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
 from service.documents.issuing import issue_and_distribute
 from service.documents.models import Distribution, IssuedDocument
+from service.documents.queries import issued_documents
 from service.documents.uploads import DOCX
 from service.extensions import db
 from service.http import find_or_404
@@ -54,15 +55,8 @@ class Documents(MethodView):
     @blp.arguments(DocumentQuerySchema, location="query")
     @blp.response(200, IssuedDocumentSchema(many=True))
     def get(self, args):
-        query = select(IssuedDocument).order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc())
-        for name in ("kind", "subject_id", "language"):
-            if name in args:
-                query = query.where(getattr(IssuedDocument, name) == args[name])
-        documents = db.session.scalars(query).all()
-        if args["latest"]:
-            superseded = {d.supersedes_id for d in documents}
-            documents = [d for d in documents if d.id not in superseded]
-        return documents
+        return issued_documents(kind=args.get("kind"), subject_id=args.get("subject_id"),
+                                language=args.get("language"), latest_only=args["latest"])
 
     @requires_writer
     @blp.arguments(IssueRequestSchema)

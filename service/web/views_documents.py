@@ -33,8 +33,7 @@ def issue_minutes(meeting_id: int) -> Response:
 @web.get("/documents")
 @requires_party
 def documents() -> str:
-    return render_template("documents/list.html", documents=documents_port.issued_documents(),
-                           engine=documents_port.engine_available())
+    return render_template("documents/list.html", documents=documents_port.issued_documents())
 
 
 @web.get("/documents/<int:document_id>.pdf")
@@ -60,7 +59,7 @@ def documents_by_kind() -> str:
                    key=lambda d: (documents_port.KINDS.index(d.kind) if d.kind in documents_port.KINDS else 99,
                                   -d.issued_at.timestamp()))
     grouped = [(kind, list(items)) for kind, items in groupby(found, key=lambda d: d.kind)]
-    return render_template("portal/documents.html", grouped=grouped, engine=documents_port.engine_available())
+    return render_template("portal/documents.html", grouped=grouped)
 
 
 @portal.get("/calendar")

@@ -53,8 +53,7 @@ def _page(term: PptTerm, values: dict, rows: dict, errors: FieldErrors, etag: st
         warnings=[translate(w) for w in warnings_for(feedback, term)] if feedback is not None else [],
         concept_note=current_concept_note(term.id), upload_errors=upload_errors or FieldErrors(),
         kind="ppt_feedback", subject_id=term.id, issue_ready=feedback is not None,
-        documents=documents_port.issued_documents(kind="ppt_feedback", subject_id=term.id),
-        engine=documents_port.engine_available(), **choices()), status
+        documents=documents_port.issued_documents(kind="ppt_feedback", subject_id=term.id), **choices()), status
 
 
 @web.route("/ppt-terms/<int:term_id>/feedback", methods=["GET", "POST"])

@@ -75,5 +75,4 @@ def grcm_documents(grcm_id: int) -> str:
     grcm = get_or_404(GrcmMeeting, grcm_id)
     documents = {kind: documents_port.issued_documents(kind=kind, subject_id=grcm.id) for kind in GRCM_KINDS}
     return render_template("grcm/documents.html", grcm=grcm, kinds=GRCM_KINDS, issued=documents,
-                           recommendations=list_recommendations(grcm_meeting_id=grcm.id),
-                           engine=documents_port.engine_available())
+                           recommendations=list_recommendations(grcm_meeting_id=grcm.id))

@@ -118,7 +118,7 @@ def _minutes_form(meeting: Meeting, rows: dict, values: dict, errors: FieldError
                   status: int = 200) -> tuple[str, int]:
     documents = documents_port.issued_documents(kind="minutes", subject_id=meeting.id)
     return render_template("meetings/minutes.html", meeting=meeting, rows=rows, values=values, errors=errors,
-                           etag=etag, documents=documents, engine=documents_port.engine_available(),
+                           etag=etag, documents=documents,
                            groups=ROW_GROUPS, **_choices()), status
 
 

@@ -42,7 +42,7 @@ def _form(plan: WorkPlan | None, values: dict, rows: dict, errors: FieldErrors, 
         extra = {"totals": totals(plan), "kind": "work_plan", "subject_id": plan.id, "issue_ready": True,
                  "documents": documents_port.issued_documents(kind="work_plan", subject_id=plan.id)}
     return render_template("planning/form.html", plan=plan, values=values, rows=rows, errors=errors, etag=etag,
-                           engine=documents_port.engine_available(), **extra, **choices()), status
+                           **extra, **choices()), status
 
 
 @web.route("/work-plans/new", methods=["GET", "POST"])
