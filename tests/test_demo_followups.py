@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from schemas import rendering
 from service.demo import load_demo
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -42,7 +43,6 @@ def test_the_demo_monitoring_report_shows_data_from_every_follow_up_record(june_
 
 
 def test_the_demo_report_loads_into_the_template_contract_in_both_languages(june_grcm):
-    rendering = pytest.importorskip("schemas.rendering")
     for language in ("es", "en"):
         header = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 10), "language": language,
                   "ppt_country_name": "Honduras", "title": "Informe"}

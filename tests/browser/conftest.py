@@ -11,18 +11,16 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from tests.web.stand_in import StandInConverter
-
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def live_server(_app: Flask) -> Iterator[str]:
-    """The session's test app served on 127.0.0.1 at a free port, with a stand-in PDF converter."""
+def live_server(_app: Flask, libreoffice) -> Iterator[str]:
+    """The session's test app served on 127.0.0.1 at a free port, issuing PDFs with the real LibreOffice pool."""
     services = _app.extensions["tripartito"]
-    saved, services.converter = services.converter, StandInConverter()
+    saved, services.converter = services.converter, libreoffice
     server = make_server("127.0.0.1", 0, _app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
@@ -36,10 +34,11 @@ def live_server(_app: Flask) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
-    if not Path(executable).exists():
-        pytest.skip(f"no Chromium at {executable}")
+    if not Path(executable).exists():  # `make test` installs Debian's chromium: a missing one is a setup fault
+        pytest.fail(f"no Chromium at {executable}: run `make setup` (Debian package chromium)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from datetime import date, datetime
 
@@ -103,9 +102,6 @@ def test_secretariat_to_member_country(context, people, tmp_path):
     page.locator("#agreements-title").scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, document.getElementById('agreements-title').getBoundingClientRect().top - 8)")
     screenshot(page, "minutes-form")
-
-    if importlib.util.find_spec("service.documents.issuing") is None:
-        pytest.skip("documents engine not wired")
 
     # Issue the minutes PDF and download it.
     page.get_by_role("button", name="Emitir el acta en español").click()

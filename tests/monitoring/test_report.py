@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from schemas import rendering
 from service.monitoring.report import CONTEXT_KEYS, monitoring_report_context, monitoring_report_data
 from tests.followups_factories import entry_body, event_body, grcm_meeting, instrument_body, recommendation_body
 
@@ -79,7 +80,6 @@ def test_report_data_lists_the_events_of_the_period_and_the_members_only_excepti
 
 
 def test_report_context_loads_into_the_monitoring_report_template_contract(recorded):
-    rendering = pytest.importorskip("schemas.rendering")
     context = monitoring_report_context(recorded["grcm"]["id"], "en", date(2026, 11, 28))
     assert set(context) == set(CONTEXT_KEYS)
     header = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 1), "language": "en",

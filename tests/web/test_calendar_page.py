@@ -5,11 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
-
 from tests.web.conftest import post_form
-
-pytest.importorskip("service.feeds.operations", reason="calendar feeds not wired")
 
 
 def addresses(page: str) -> dict[str, str]:

@@ -10,17 +10,15 @@ from service.extensions import db
 from service.meetings.operations import save_minutes
 from tests.conftest import NOW
 from tests.factories import minutes_body
+from tests.fakes import CountingConverter
 from tests.web.conftest import post_form
-from tests.web.stand_in import StandInConverter
 from tests.web.test_meeting_forms import _stored
-
-pytest.importorskip("service.documents.issuing", reason="documents engine not wired")
 
 
 @pytest.fixture
 def converter(app):
     services = app.extensions["tripartito"]
-    saved, services.converter = services.converter, StandInConverter()
+    saved, services.converter = services.converter, CountingConverter()
     yield services.converter
     services.converter = saved
 
@@ -55,7 +53,7 @@ def test_issue_minutes_in_both_languages_and_list_the_versions(as_user, converte
     issue(client, meeting_with_minutes.id, "es")
     assert "no hizo falta una nueva versión" in client.get(f"/meetings/{meeting_with_minutes.id}/minutes").get_data(
         as_text=True)
-    assert converter.calls == 2
+    assert converter.conversions == 2
 
 
 def test_member_countries_find_and_download_the_issued_pdf(client, as_user, converter, meeting_with_minutes, users):
@@ -79,7 +77,7 @@ def test_member_countries_cannot_issue(as_user, converter, meeting_with_minutes)
     response = post_form(client, f"/meetings/{meeting_with_minutes.id}/documents", {"language": "es"},
                          token_from="/portal")
     assert response.status_code == 403
-    assert converter.calls == 0
+    assert converter.conversions == 0
 
 
 def test_without_converters_the_page_says_so(app, as_user, meeting_with_minutes):

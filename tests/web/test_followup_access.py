@@ -7,9 +7,9 @@ import pytest
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from tests.conftest import NOW
+from tests.fakes import CountingConverter
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import stored_grcm, stored_term
-from tests.web.stand_in import StandInConverter
 from tests.web.test_recommendation_pages import stored_recommendation
 from tests.web.test_work_plan_pages import stored_plan
 
@@ -55,9 +55,8 @@ def test_the_language_switch_on_a_new_page(as_user):
 
 @pytest.fixture
 def converter(app):
-    pytest.importorskip("service.documents.issuing", reason="documents engine not wired")
     services = app.extensions["tripartito"]
-    saved, services.converter = services.converter, StandInConverter()
+    saved, services.converter = services.converter, CountingConverter()
     yield services.converter
     services.converter = saved
 
@@ -77,7 +76,7 @@ def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, con
         shown = client.get(page).get_data(as_text=True)
         assert "versión 1 (EN)" in shown, shown[:3000]
         assert shown.count("download>") >= 2
-    assert converter.calls == 4
+    assert converter.conversions == 4
 
 
 def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, converter):
@@ -103,7 +102,6 @@ def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, convert
 
 
 def test_without_converters_the_page_says_so(app, as_user):
-    pytest.importorskip("service.documents.issuing", reason="documents engine not wired")
     plan = stored_plan()
     services = app.extensions["tripartito"]
     saved, services.converter = services.converter, None
