@@ -35,9 +35,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["DATABASE_URL"]))
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(data_dir)
     app.config.update(
-        API_TITLE="Tripartito API", API_VERSION="v1", OPENAPI_VERSION="3.1.0",
+        API_TITLE="Tripartito API", API_VERSION="v1", OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        API_SPEC_OPTIONS={"security": [{"bearer": []}],
+                          "info": {"description": "Meetings, minutes, recommendations, monitoring and official "
+                                                  "documents of the Equipo Tripartito (CRM · RROCM · PPT). "
+                                                  "Send 'Authorization: Bearer <token>'."}},
+        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL="/api/v1/swagger-ui/",
         JSON_SORT_KEYS=False,
     )
 
@@ -57,7 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                             mailer=_mailer(app))
 
     # 4. blueprints
-    from service import health
+    from service import api_docs, health
     from service.documents.annexes_api import blp as concept_notes_blp
     from service.documents.api import blp as documents_blp
     from service.documents.templates_api import blp as templates_blp
@@ -79,6 +83,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                       feed_tokens_blp, schedule_blp, templates_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_docs.bp)
     app.register_blueprint(feeds_bp)  # /calendars/<token>/tripartito.ics: calendar apps, not the JSON API
 
     # 5. errors

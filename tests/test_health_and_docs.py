@@ -33,3 +33,12 @@ def test_interactive_docs_are_served_beside_the_openapi_document(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     assert b"swagger" in response.data.lower()
+
+
+def test_interactive_docs_load_swagger_ui_from_this_server(client):
+    page = client.get("/api/v1/docs").data.decode()
+    assert "/api/v1/swagger-ui/swagger-ui-bundle.js" in page
+    asset = client.get("/api/v1/swagger-ui/swagger-ui-bundle.js")
+    assert asset.status_code == 200
+    assert len(asset.data) > 100_000
+    asset.close()
