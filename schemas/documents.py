@@ -2,19 +2,21 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from schemas.fields import Id
+
 KINDS = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
 
 
 class IssueRequestSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
-    subject_id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    subject_id = Id(required=True, strict=True, validate=validate.Range(min=1))
     language = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
 
 
 class IssuedDocumentSchema(Schema):
-    id = fields.Integer()
+    id = Id()
     kind = fields.String()
-    subject_id = fields.Integer()
+    subject_id = Id()
     language = fields.String()
     reference = fields.String()
     version = fields.Integer()
@@ -30,15 +32,15 @@ class IssuedDocumentSchema(Schema):
 
 class DocumentQuerySchema(Schema):
     kind = fields.String(validate=validate.OneOf(KINDS))
-    subject_id = fields.Integer()
+    subject_id = Id()
     language = fields.String(validate=validate.OneOf(["es", "en"]))
     latest = fields.Boolean(load_default=False)
 
 
 class UploadSchema(Schema):
-    id = fields.Integer()
+    id = Id()
     purpose = fields.String()
-    subject_id = fields.Integer()
+    subject_id = Id()
     media_type = fields.String()
     original_name = fields.String(allow_none=True)
     size = fields.Integer()

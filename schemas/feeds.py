@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from schemas.fields import CountryCode, Text
+from schemas.fields import CountryCode, Id, Text
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 
@@ -14,7 +14,7 @@ class SubscribeLinksSchema(Schema):
 
 
 class FeedTokenSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     party = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(PARTY_CODES))
     country = CountryCode(load_default=None, allow_none=True)
     label = Text(load_default=None, allow_none=True, max_length=200)

@@ -8,9 +8,10 @@ after one) and control characters (dropped by Word, raw in iCalendar).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError, fields, validate
 
 from calendars.validate import CalendarInputError, check_calendar_uri
 
@@ -83,7 +84,9 @@ class LocalDateTime(fields.NaiveDateTime):
         if isinstance(value, str) and (value.endswith("Z") or re.search(r"[+-]\d\d:?\d\d$", value)):
             raise ValidationError("Give the local time without an offset (e.g. 2027-03-10T10:00); "
                                   "the time zone goes in 'timezone'.")
-        return super()._deserialize(value, attr, data, **kwargs)
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        _check_day(moment.date())
+        return moment
 
 
 class CountryCode(fields.String):
@@ -94,3 +97,31 @@ class CountryCode(fields.String):
         if not re.fullmatch(r"[A-Z]{2}", text):
             raise ValidationError("Must be an ISO 3166-1 alpha-2 country code, such as HN.")
         return text
+
+
+# Dates and record numbers from people stay within what every database and every date calculation here can
+# hold (2**63 overflows SQLite, 9999-12-31 + 1 day overflows Python): out of range is a 422, never a 500.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+LARGEST_ID = 2**31 - 1
+
+
+def _check_day(day: date) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValidationError(f"Must be between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}.")
+
+
+class Day(fields.Date):
+    """A calendar date within the years this service plans for."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        day = super()._deserialize(value, attr, data, **kwargs)
+        _check_day(day)
+        return day
+
+
+class Id(fields.Integer):
+    """The number of a stored record."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate.Range(min=1, max=LARGEST_ID))

@@ -2,17 +2,17 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from schemas.fields import LocalDateTime, Text
+from schemas.fields import Day, Id, LocalDateTime, Text
 
 
 class GrcmMeetingSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     title = Text(required=True, max_length=300)
     starts_at = LocalDateTime(required=True)
     ends_at = LocalDateTime(required=True)
     timezone = fields.String(required=True)
     location = Text(load_default=None, allow_none=True, max_length=300)
-    report_due_on = fields.Date(dump_only=True)
+    report_due_on = Day(dump_only=True)
     version = fields.Integer(dump_only=True)
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from schemas.fields import CountryCode, LocalDateTime, Text, Url
+from schemas.fields import CountryCode, Day, Id, LocalDateTime, Text, Url
 from service.meetings.rules import AgreementStatus, MeetingKind, MeetingStatus, Modality
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
@@ -15,7 +15,7 @@ class ConsentsSchema(Schema):
 
 
 class MeetingSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in MeetingKind]))
     title = Text(required=True, max_length=300)
     starts_at = LocalDateTime(required=True)
@@ -25,7 +25,7 @@ class MeetingSchema(Schema):
                              validate=validate.OneOf([m.value for m in Modality]))
     location = Text(load_default=None, allow_none=True, max_length=300)
     video_url = Url(load_default=None, allow_none=True)
-    ppt_term_id = fields.Integer(load_default=None, allow_none=True)
+    ppt_term_id = Id(load_default=None, allow_none=True)
     consents = fields.Nested(ConsentsSchema, load_default=lambda: {"st_crm": False, "st_rrocm": False,
                                                                    "ppt": False})
     agenda = fields.List(Text(max_length=500), load_default=list, validate=validate.Length(max=100))
@@ -60,16 +60,16 @@ class AgendaItemSchema(Schema):
 
 
 class AgreementSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     text = Text(required=True, multiline=True, max_length=5000)
     responsible = fields.String(required=True, validate=validate.Length(min=2, max=16))
-    due_on = fields.Date(load_default=None, allow_none=True)
+    due_on = Day(load_default=None, allow_none=True)
     status = fields.String(load_default=AgreementStatus.PENDING.value,
                            validate=validate.OneOf([s.value for s in AgreementStatus]))
 
 
 class MinutesSchema(Schema):
-    meeting_id = fields.Integer(dump_only=True)
+    meeting_id = Id(dump_only=True)
     language = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
     attendees = fields.List(fields.Nested(AttendeeSchema), load_default=list, validate=validate.Length(max=500))
     agenda_items = fields.List(fields.Nested(AgendaItemSchema), load_default=list,
@@ -80,7 +80,7 @@ class MinutesSchema(Schema):
 
 
 class AgreementListItemSchema(AgreementSchema):
-    meeting_id = fields.Integer(dump_only=True)
+    meeting_id = Id(dump_only=True)
     meeting_title = fields.String(dump_only=True)
     overdue = fields.Boolean(dump_only=True)
 

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CountryCode, Text
+from schemas.fields import CountryCode, Day, Id, Text
 from service.monitoring.rules import InstrumentKind, MonitoringStatus
 
 
 class InstrumentSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     title_es = Text(required=True, max_length=500)
     title_en = Text(load_default=None, allow_none=True, max_length=500)
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in InstrumentKind]))
-    adopted_on = fields.Date(load_default=None, allow_none=True)
+    adopted_on = Day(load_default=None, allow_none=True)
     adopted_by = Text(load_default=None, allow_none=True, multiline=True, max_length=5000)
     network = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     version = fields.Integer(dump_only=True)
@@ -33,12 +33,12 @@ class IndicatorValueSchema(Schema):
 
 
 class MonitoringEntrySchema(Schema):
-    id = fields.Integer(dump_only=True)
-    instrument_id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
+    instrument_id = Id(dump_only=True)
     period = fields.String(required=True, validate=validate.Length(min=4, max=8),
                            metadata={"description": "2026, 2026-S1 or 2026-Q3"})
-    period_starts_on = fields.Date(dump_only=True)
-    period_ends_on = fields.Date(dump_only=True)
+    period_starts_on = Day(dump_only=True)
+    period_ends_on = Day(dump_only=True)
     country = CountryCode(load_default=None, allow_none=True)
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in MonitoringStatus]))
     indicators = fields.List(fields.Nested(IndicatorValueSchema), load_default=list,

@@ -2,22 +2,22 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CountryCode, Text
+from schemas.fields import CountryCode, Day, Id, Text
 from service.participation.rules import EventKind
 
 
 class CrmEventSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     title = Text(required=True, max_length=300)
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(load_default=None, allow_none=True)
+    starts_on = Day(required=True)
+    ends_on = Day(load_default=None, allow_none=True)
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in EventKind]))
     location = Text(load_default=None, allow_none=True, max_length=300)
     network = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     # R1: civil society takes part unless a member country expressly asked for members only
     members_only = fields.Boolean(load_default=False)
     members_only_requested_by = CountryCode(load_default=None, allow_none=True)
-    members_only_requested_on = fields.Date(load_default=None, allow_none=True)
+    members_only_requested_on = Day(load_default=None, allow_none=True)
     civil_society_participates = fields.Function(lambda event: not event.members_only, dump_only=True)
     version = fields.Integer(dump_only=True)
 
@@ -27,6 +27,6 @@ class CrmEventUpdateSchema(CrmEventSchema):
 
 
 class CrmEventQuerySchema(Schema):
-    starts_from = fields.Date(load_default=None, data_key="from")
-    starts_until = fields.Date(load_default=None, data_key="until")
+    starts_from = Day(load_default=None, data_key="from")
+    starts_until = Day(load_default=None, data_key="until")
     members_only = fields.Boolean(load_default=None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from babel.numbers import list_currencies
 from marshmallow import Schema, ValidationError, fields, validate
 
-from schemas.fields import Text
+from schemas.fields import Day, Id, Text
 from service.planning.rules import ResourceStatus
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
@@ -21,19 +21,19 @@ class ObjectiveSchema(Schema):
 
 
 class ActivitySchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     objective = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=20))
     description = Text(required=True, multiline=True, max_length=2000)
     responsible = fields.String(required=True, validate=validate.OneOf(PARTY_CODES))
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(required=True)
+    starts_on = Day(required=True)
+    ends_on = Day(required=True)
     timeline = fields.String(dump_only=True)  # T1–T2 2027
     network = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     indicator = Text(load_default=None, allow_none=True, multiline=True, max_length=2000)
 
 
 class ResourceSchema(Schema):
-    id = fields.Integer(load_default=None, allow_none=True)  # an existing resource of the plan, or new
+    id = Id(load_default=None, allow_none=True)  # an existing resource of the plan, or new
     description = Text(required=True, max_length=500)
     source = Text(required=True, max_length=300)
     amount = fields.Decimal(required=True, places=2, as_string=True, allow_nan=False,
@@ -49,7 +49,7 @@ class CurrencyTotalSchema(Schema):
 
 
 class WorkPlanSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     year = fields.Integer(required=True, validate=validate.Range(min=2017, max=2100))
     introduction = Text(load_default=None, allow_none=True, multiline=True, max_length=10000)
     objectives = fields.List(fields.Nested(ObjectiveSchema), load_default=list, validate=validate.Length(max=100))
@@ -66,4 +66,4 @@ class WorkPlanUpdateSchema(WorkPlanSchema):
 
 
 class WorkPlanQuerySchema(Schema):
-    year = fields.Integer(load_default=None)
+    year = fields.Integer(load_default=None, validate=validate.Range(min=1900, max=2199))

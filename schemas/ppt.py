@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from schemas.fields import CountryCode
+from schemas.fields import CountryCode, Day, Id
 
 
 class PptTermSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     country = CountryCode(required=True)
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(required=True)
-    pre_ppt_meeting_deadline = fields.Date(dump_only=True)
+    starts_on = Day(required=True)
+    ends_on = Day(required=True)
+    pre_ppt_meeting_deadline = Day(dump_only=True)
     version = fields.Integer(dump_only=True)
 
 
@@ -19,4 +19,4 @@ class PptTermUpdateSchema(PptTermSchema):
 
 
 class PptOnDateSchema(Schema):
-    on = fields.Date(required=True)
+    on = Day(required=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import Text
+from schemas.fields import Day, Id, Text
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 
@@ -22,10 +22,10 @@ class JointActionSchema(Schema):
 
 
 class PptFeedbackSchema(Schema):
-    ppt_term_id = fields.Integer(dump_only=True)
-    concept_note_received_on = fields.Date(load_default=None, allow_none=True)
-    work_plan_received_on = fields.Date(load_default=None, allow_none=True)
-    meeting_on = fields.Date(load_default=None, allow_none=True)
+    ppt_term_id = Id(dump_only=True)
+    concept_note_received_on = Day(load_default=None, allow_none=True)
+    work_plan_received_on = Day(load_default=None, allow_none=True)
+    meeting_on = Day(load_default=None, allow_none=True)
     summary = Text(load_default=None, allow_none=True, multiline=True, max_length=10000)
     items = fields.List(fields.Nested(FeedbackItemSchema), load_default=list, validate=validate.Length(max=300))
     joint_actions = fields.List(fields.Nested(JointActionSchema), load_default=list,

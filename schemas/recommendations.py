@@ -2,23 +2,23 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import Text, Url
+from schemas.fields import Day, Id, Text, Url
 from service.recommendations.rules import FollowUpStatus, RecommendationState
 
 STATES = [s.value for s in RecommendationState]
 
 
 class RecommendationSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     title = Text(required=True, max_length=300)
     text = Text(required=True, multiline=True, max_length=10000)
     rationale = Text(required=True, multiline=True, max_length=10000)
     # a CRM body (viceministerial, grcm, member_countries, st_crm, ppt) or a liaison network code
     addressee = fields.String(required=True, validate=validate.Length(min=2, max=32))
-    grcm_meeting_id = fields.Integer(load_default=None, allow_none=True)
+    grcm_meeting_id = Id(load_default=None, allow_none=True)
     state = fields.String(dump_only=True)
     decision_reference = fields.String(dump_only=True)
-    decided_on = fields.Date(dump_only=True)
+    decided_on = Day(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
     version = fields.Integer(dump_only=True)
@@ -29,7 +29,7 @@ class RecommendationUpdateSchema(RecommendationSchema):
 
 
 class RecommendationQuerySchema(Schema):
-    grcm_meeting_id = fields.Integer(load_default=None)
+    grcm_meeting_id = Id(load_default=None)
     state = fields.String(load_default=None, validate=validate.OneOf(STATES))
 
 
@@ -38,24 +38,24 @@ class TransitionSchema(Schema):
         [RecommendationState.SUBMITTED.value, RecommendationState.APPROVED.value,
          RecommendationState.REJECTED.value]))
     decision_reference = Text(load_default=None, allow_none=True, max_length=100)
-    decided_on = fields.Date(load_default=None, allow_none=True)
+    decided_on = Day(load_default=None, allow_none=True)
     expected_state = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(STATES))
 
 
 class HistoryEntrySchema(Schema):
-    id = fields.Integer()
+    id = Id()
     from_state = fields.String(allow_none=True)
     to_state = fields.String()
     actor = fields.String()
     at = fields.AwareDateTime()
     decision_reference = fields.String(allow_none=True)
-    decided_on = fields.Date(allow_none=True)
+    decided_on = Day(allow_none=True)
 
 
 class FollowUpSchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in FollowUpStatus]))
-    reported_on = fields.Date(required=True)
+    reported_on = Day(required=True)
     evidence = Text(required=True, multiline=True, max_length=5000)
     evidence_url = Url(load_default=None, allow_none=True)
     recorded_by = fields.String(dump_only=True)

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
+from schemas.fields import Id
+
 
 class CountrySchema(Schema):
-    id = fields.Integer(dump_only=True)
+    id = Id(dump_only=True)
     code = fields.String(dump_only=True)
     name_es = fields.String(dump_only=True)
     name_en = fields.String(dump_only=True)

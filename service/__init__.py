@@ -7,9 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from service import config as config_module
 from service.adapters import Services, SystemClock
+
+
+class RecordNumber(IntegerConverter):
+    """`<int:…>` in routes, bounded to what the database's integer columns hold."""
+
+    def __init__(self, map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -23,6 +32,7 @@ def _secret_key(data_dir: Path) -> str:
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
+    app.url_map.converters["int"] = RecordNumber  # /meetings/99999999999999999999 is a 404, not an overflow
 
     # 1. configuration: defaults, then TRIPARTITO_* environment, then the caller's overrides
     overrides = {**config_module.from_environment(), **(test_config or {})}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import Flask, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from service.documents.converter_process import ConversionFailed, ConverterBusy
@@ -39,6 +39,14 @@ def register(app: Flask) -> None:
         app.logger.error("conversion failed: %s", error)
         return json_error(502, "LibreOffice could not convert the document to PDF; nothing was issued. "
                                "Try again; if it keeps failing, check /healthz.")
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(error: Exception):
+        """Safety net behind the schemas' bounds: a value no column or date calculation can hold."""
+        db.session.rollback()
+        app.logger.warning("value out of range: %s", error)
+        return json_error(422, "A number or date in the request is out of the range this service accepts.")
 
     @app.errorhandler(StaleDataError)
     def stale(error: StaleDataError):

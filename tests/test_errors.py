@@ -75,3 +75,25 @@ def test_unknown_api_path_is_json_404(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.is_json
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"ppt_term_id": 2**63}, "ppt_term_id"),
+    ({"starts_at": "0001-01-01T10:00:00", "ends_at": "0001-01-01T11:00:00"}, "starts_at"),
+    ({"starts_at": "9999-12-31T10:00:00", "ends_at": "9999-12-31T11:00:00"}, "starts_at"),
+])
+def test_numbers_and_dates_out_of_range_are_422_not_500(client, auth, changes, field):
+    response = post(client, auth, meeting_body(**changes))
+    assert response.status_code == 422, response.json
+    assert field in response.json["errors"]["json"]
+
+
+def test_a_record_number_too_large_for_the_database_is_404(client, auth):
+    assert client.get(f"/api/v1/meetings/{10**30}", headers=auth["st_crm"]).status_code == 404
+
+
+def test_grcm_meeting_at_the_edge_of_the_calendar_is_refused_cleanly(client, auth):
+    response = client.post("/api/v1/grcm-meetings", headers=auth["st_crm"], json={
+        "title": "GRCM", "starts_at": "0001-01-01T09:00:00", "ends_at": "2027-06-01T17:00:00",
+        "timezone": "America/Panama"})
+    assert response.status_code == 422
