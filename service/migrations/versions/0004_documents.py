@@ -89,28 +89,9 @@ def upgrade():
     )
     with op.batch_alter_table("uploads", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_uploads_subject_id"), ["subject_id"], unique=False)
-    op.create_table(
-        "document_distributions",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("document_id", sa.Integer(), nullable=False),
-        sa.Column("country", sa.String(length=2), nullable=False),
-        sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("recipients", sa.JSON(), nullable=False),
-        sa.Column("attempted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("error", sa.String(length=500), nullable=True),
-        sa.ForeignKeyConstraint(["document_id"], ["issued_documents.id"],
-                                name=op.f("fk_document_distributions_document_id_issued_documents")),
-        sa.ForeignKeyConstraint(["country"], ["countries.code"],
-                                name=op.f("fk_document_distributions_country_countries")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_document_distributions")),
-        sa.UniqueConstraint("document_id", "country", name="uq_document_distributions_country"),
-    )
-    with op.batch_alter_table("document_distributions", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_document_distributions_document_id"), ["document_id"], unique=False)
 
 
 def downgrade():
-    op.drop_table("document_distributions")
     op.drop_table("uploads")
     op.drop_table("issued_documents")
     op.drop_table("document_references")
