@@ -40,10 +40,12 @@ def init_web(app: Flask) -> None:
         views_documents,
         views_events,
         views_feedback,
+        views_grcm,
         views_issue,
         views_meetings,
         views_monitoring,
         views_planning,
+        views_ppt_terms,
         views_recommendations,
     )
     from service.web.blueprints import portal, web

@@ -13,7 +13,7 @@ from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.ppt.models import PptTerm
 from service.reference.models import Country, Network
-from service.web.forms import RowGroups, blank_row, filled_rows, read_rows
+from service.web.forms import RowGroups, blank_row, filled_rows, local_input, read_rows
 from service.web.i18n import current_language, short_date
 
 Rows = dict[str, list[dict[str, str]]]
@@ -34,6 +34,8 @@ WORK_PLAN_ROWS: RowGroups = {
 }
 RECOMMENDATION_FIELDS = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
 INSTRUMENT_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
+GRCM_FIELDS = ("title", "starts_at", "ends_at", "timezone", "location")
+TERM_FIELDS = ("country", "starts_on", "ends_on")
 EVENT_FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "members_only_requested_by",
                 "members_only_requested_on")
 
@@ -41,6 +43,11 @@ EVENT_FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", 
 def given(form: Mapping[str, str], names: Iterable[str]) -> dict[str, str]:
     """The named fields that were filled in (an empty field is left out: the schema's default applies)."""
     return {name: form[name] for name in names if (form.get(name) or "").strip() != ""}
+
+
+def submitted(form: Mapping[str, str], names: Iterable[str]) -> dict[str, str | None]:
+    """The named fields the form sent; a cleared one is None (so an edit can clear it, or "required" says so)."""
+    return {name: form[name] if form[name].strip() else None for name in names if name in form}
 
 
 def rows_payload(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -109,6 +116,14 @@ def event_payload(form: Mapping[str, str]) -> dict[str, Any]:
     return given(form, EVENT_FIELDS) | {"members_only": form.get("members_only") == "on"}
 
 
+def grcm_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return submitted(form, GRCM_FIELDS)
+
+
+def term_payload(form: Mapping[str, str]) -> dict[str, Any]:
+    return submitted(form, TERM_FIELDS)
+
+
 # Stored records as form values -----------------------------------------------------------------------------
 
 def feedback_values(feedback: Any) -> tuple[dict[str, str], Rows]:
@@ -132,6 +147,15 @@ def work_plan_values(plan: Any) -> tuple[dict[str, str], Rows]:
 
 def event_values(event: Any) -> dict[str, str]:
     return values_of(event, EVENT_FIELDS) | {"members_only": "on" if event.members_only else ""}
+
+
+def grcm_values(meeting: Any) -> dict[str, str]:
+    return values_of(meeting, GRCM_FIELDS) | {"starts_at": local_input(meeting.starts_at),
+                                               "ends_at": local_input(meeting.ends_at)}
+
+
+def term_values(term: Any) -> dict[str, str]:
+    return values_of(term, TERM_FIELDS)
 
 
 # Choices offered by the selects ----------------------------------------------------------------------------

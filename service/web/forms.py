@@ -95,15 +95,16 @@ def meeting_values(meeting: Any) -> dict[str, str]:
     """A stored meeting as form values (what the edit form starts from)."""
     values = {name: "" if getattr(meeting, name) is None else str(getattr(meeting, name))
               for name in MEETING_FIELDS}
-    values["starts_at"] = _local_input(meeting.starts_at)
-    values["ends_at"] = _local_input(meeting.ends_at)
+    values["starts_at"] = local_input(meeting.starts_at)
+    values["ends_at"] = local_input(meeting.ends_at)
     values["agenda"] = "\n".join(meeting.agenda or [])
     for party, given in meeting.consents.items():
         values[f"consent_{party}"] = "on" if given else ""
     return values
 
 
-def _local_input(value: datetime | None) -> str:
+def local_input(value: datetime | None) -> str:
+    """A wall time as a datetime-local input shows it."""
     return value.strftime("%Y-%m-%dT%H:%M") if value else ""
 
 

@@ -55,6 +55,11 @@ _TABLE = [
      _l("R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
         "consent missing from: %(missing)s.")),
     (r"The meeting must end after it starts\.", _l("The meeting must end after it starts.")),
+    (r"The GRCM meeting must end after it starts\.", _l("The GRCM meeting must end after it starts.")),
+    # PPT terms
+    (r"A PPT term must end on or after the day it starts\.", _l("A PPT term must end on or after the day it starts.")),
+    (r"PPT terms cannot overlap: (?P<country>\w+) holds the PPT from (?P<start>[\d-]+) to (?P<end>[\d-]+)\.",
+     _l("PPT terms cannot overlap: %(country)s holds the PPT from %(start)s to %(end)s.")),
     (r"A cancelled meeting cannot be edited; schedule a new one\.",
      _l("A cancelled meeting cannot be edited; schedule a new one.")),
     (r"PPT term (?P<id>\d+) does not exist\.", _l("PPT term %(id)s does not exist.")),

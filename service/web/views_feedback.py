@@ -11,6 +11,7 @@ from service.adapters import services
 from service.documents.annexes import attach_concept_note, current_concept_note
 from service.documents.api import file_response
 from service.http import check_if_match, etag_for
+from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.feedback import feedback_for, save_feedback, warnings_for
 from service.ppt.models import PptTerm
 from service.web import documents_port
@@ -36,8 +37,8 @@ KIND = "ppt-feedback"  # the API's ETag kind
 @requires_party
 def feedback_terms() -> str:
     terms = choices()["terms"]
-    return render_template("feedback/list.html", terms=[(t, feedback_for(t), current_concept_note(t.id))
-                                                        for t in terms])
+    return render_template("feedback/list.html", terms=[
+        (t, pre_ppt_meeting_deadline(t.starts_on), feedback_for(t), current_concept_note(t.id)) for t in terms])
 
 
 def _etag(term: PptTerm) -> str:

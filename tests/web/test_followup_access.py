@@ -14,7 +14,8 @@ from tests.web.test_recommendation_pages import stored_recommendation
 from tests.web.test_work_plan_pages import stored_plan
 
 PAGES = ["/recommendations", "/recommendations/new", "/monitoring", "/monitoring/instruments/new", "/ppt-feedback",
-         "/work-plans", "/work-plans/new", "/crm-events", "/crm-events/new", "/grcm-meetings"]
+         "/work-plans", "/work-plans/new", "/crm-events", "/crm-events/new", "/grcm-meetings", "/grcm-meetings/new",
+         "/ppt-terms/new"]
 
 
 def test_country_users_get_403_on_every_follow_up_page(as_user):

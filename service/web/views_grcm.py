@@ -1,0 +1,58 @@
+"""Secretariat pages to schedule and change GRCM meetings (they set the monitoring report's due date, R5)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from schemas.grcm import GrcmMeetingSchema, GrcmMeetingUpdateSchema
+from service.grcm.models import GrcmMeeting
+from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
+from service.http import check_if_match, etag_for
+from service.web.blueprints import web
+from service.web.common import attempt, get_or_404, now
+from service.web.followup_forms import grcm_payload, grcm_values
+from service.web.forms import FieldErrors
+from service.web.signin import requires_party
+
+Page = Response | tuple[str, int] | str
+KIND = "grcm-meeting"  # the API's ETag kind
+
+
+def _form(grcm: GrcmMeeting | None, values: dict, errors: FieldErrors, etag: str | None,
+          status: int = 200) -> tuple[str, int]:
+    return render_template("grcm/form.html", grcm=grcm, values=values, errors=errors, etag=etag), status
+
+
+@web.route("/grcm-meetings/new", methods=["GET", "POST"])
+@requires_party
+def grcm_meeting_new() -> Page:
+    if request.method == "GET":
+        return _form(None, {}, FieldErrors(), None)
+    created, errors = attempt(lambda: create_grcm_meeting(GrcmMeetingSchema().load(grcm_payload(request.form)),
+                                                          now=now()))
+    if errors:
+        return _form(None, request.form.to_dict(), errors, None, 422)
+    flash(_("GRCM meeting “%(title)s” saved.", title=created.title), "success")
+    return redirect(url_for("web.grcm_meetings"))
+
+
+@web.route("/grcm-meetings/<int:grcm_id>/edit", methods=["GET", "POST"])
+@requires_party
+def grcm_meeting_edit(grcm_id: int) -> Page:
+    grcm = get_or_404(GrcmMeeting, grcm_id)
+    if request.method == "GET":
+        return _form(grcm, grcm_values(grcm), FieldErrors(), etag_for(KIND, grcm.id, grcm.version))
+    offered = request.form.get("etag") or None
+
+    def save() -> GrcmMeeting:
+        check_if_match(offered, KIND, grcm.id, grcm.version)
+        changes = GrcmMeetingUpdateSchema(partial=True).load(grcm_payload(request.form))
+        return update_grcm_meeting(grcm, changes, now=now())
+
+    _saved, errors = attempt(save)
+    if errors:
+        return _form(grcm, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+    flash(_("GRCM meeting “%(title)s” saved.", title=grcm.title), "success")
+    return redirect(url_for("web.grcm_meetings"))
