@@ -1,13 +1,11 @@
-# The two commands of the README. Both set everything up first and are safe to run again.
+# Shortcuts for the README's two commands (scripts/run.sh and scripts/check.sh do the work; make is optional).
 .PHONY: run test setup
 
 setup:
 	bash scripts/bootstrap.sh
 
-run: setup
-	.venv/bin/tripartito init
-	.venv/bin/tripartito demo
-	TRIPARTITO_INSECURE_COOKIES=1 .venv/bin/tripartito serve  # plain http on 127.0.0.1: see README, "Web pages"
+run:
+	bash scripts/run.sh
 
-test: setup
-	bash scripts/test.sh
+test:
+	bash scripts/check.sh

@@ -43,7 +43,7 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "FEED_REFRESH_HOURS": 6,
         # Address of the ST-CRM, the ORGANIZER of every event in the calendar feeds.
         "ORGANIZER_EMAIL": "secretaria@crmsv.org",
-        # Let the session cookie travel over plain http (local `make run` on 127.0.0.1 only; never in production).
+        # Let the session cookie travel over plain http (local `scripts/run.sh` on 127.0.0.1 only; never in production).
         "INSECURE_COOKIES": False,
     }
 

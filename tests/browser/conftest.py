@@ -37,7 +37,7 @@ def browser() -> Iterator[object]:
     from playwright import sync_api
 
     executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
-    if not Path(executable).exists():  # `make test` installs Debian's chromium: a missing one is a setup fault
+    if not Path(executable).exists():  # scripts/check.sh installs Debian's chromium: a missing one is a setup fault
         pytest.fail(f"no Chromium at {executable}: run `make setup` (Debian package chromium)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
