@@ -38,7 +38,7 @@ def browser() -> Iterator[object]:
 
     executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
     if not Path(executable).exists():  # scripts/check.sh installs Debian's chromium: a missing one is a setup fault
-        pytest.fail(f"no Chromium at {executable}: run `make setup` (Debian package chromium)")
+        pytest.fail(f"no Chromium at {executable}: run `bash scripts/bootstrap.sh` (Debian package chromium)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
