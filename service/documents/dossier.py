@@ -46,15 +46,17 @@ def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
     return [m for m in db.session.scalars(query.order_by(Meeting.starts_at_utc)) if m.minutes is not None]
 
 
-def concept_note_annex(grcm: GrcmMeeting, language: str, converter: Any, store: Any) -> Part | None:
+def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
+    """The current concept note of the first PPT term starting after the GRCM meeting (the annex)."""
     term = db.session.scalar(select(PptTerm).where(PptTerm.starts_on > grcm.starts_at.date())
                              .order_by(PptTerm.starts_on).limit(1))
     if term is None:
         return None
-    upload = db.session.scalar(select(Upload).where(Upload.purpose == "concept_note", Upload.subject_id == term.id,
-                                                    Upload.replaced_by_id.is_(None)))
-    if upload is None:
-        return None
+    return db.session.scalar(select(Upload).where(Upload.purpose == "concept_note", Upload.subject_id == term.id,
+                                                  Upload.replaced_by_id.is_(None)))
+
+
+def annex_part(upload: Upload, language: str, converter: Any, store: Any) -> Part:
     content = store.get(upload.file_sha256)
     pdf = converter.convert(content, pdfa=True) if upload.media_type == DOCX else content
     return Part(title=_ANNEX[language], pdf=pdf, pdfa=pdfa_part(pdf) == 2)
@@ -69,19 +71,23 @@ def issue_dossier(grcm_id: int, language: str, *, actor: Principal, now: datetim
     parts = [_issued_part("monitoring_report", grcm.id, language, **issue),
              _issued_part("recommendations", grcm.id, language, **issue)]
     parts += [_issued_part("minutes", meeting.id, language, **issue) for meeting in meetings_of_the_period(grcm)]
-    annex = concept_note_annex(grcm, language, converter, store)
-    if annex:
-        parts.append(annex)
+    upload = concept_note_of_incoming_term(grcm)
 
+    # The dossier is identified by its sources (issued PDFs, the uploaded annex as uploaded): converting a Word
+    # annex again gives other bytes (time stamps), which must not make a new version of an unchanged dossier.
     grcm_info = {"title": grcm.title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
                  "location": grcm.location}
-    listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in parts]
-    frozen = issuing.jsonable({"grcm": grcm_info, "parts": listed,
-                               "files": [hashlib.sha256(p.pdf).hexdigest() for p in parts]})
+    frozen = issuing.jsonable({"grcm": grcm_info, "parts": [p.title for p in parts],
+                               "files": [hashlib.sha256(p.pdf).hexdigest() for p in parts],
+                               "annex": upload.file_sha256 if upload else None})
     digest = issuing.fingerprint("dossier", language, frozen)
     latest = issuing.latest_version("dossier", grcm.id, language)
     if latest is not None and latest.context_sha256 == digest:
         return issuing.Issued(latest, created=False)
+
+    if upload is not None:
+        parts.append(annex_part(upload, language, converter, store))
+    listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in parts]
 
     reference = issuing.reserve_reference("dossier", grcm.id, now.year)
     version = latest.version + 1 if latest else 1

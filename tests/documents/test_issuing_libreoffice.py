@@ -120,3 +120,11 @@ def test_dossier_merges_every_part_with_a_bookmark_each_and_continuous_page_labe
     assert qpdf_check(pdf).returncode == 0
     assert pdfa_part(pdf) == 2
     assert HOSTILE[0] in pdf_text(pdf)
+
+
+def test_issuing_the_dossier_again_with_nothing_changed_returns_the_same_version(client, auth, demo_year):
+    first, _ = issue(client, auth, "dossier", "es")
+    again = client.post("/api/v1/documents", headers=auth["st_crm"],
+                        json={"kind": "dossier", "subject_id": subject_of("dossier"), "language": "es"})
+    assert again.status_code == 200
+    assert again.json["id"] == first["id"]
