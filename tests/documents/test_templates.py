@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -75,7 +74,6 @@ def test_build_script_reproduces_the_same_bytes(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_minutes_pdf_shows_user_text_verbatim_and_page_numbers(tmp_path: Path) -> None:
     (tmp_path / "minutes.docx").write_bytes(render_docx("minutes", "es", samples.minutes()))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
