@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from service.auth.principals import Principal
 from service.documents import issuing
+from service.documents.annexes import current_concept_note
 from service.documents.contexts.common import ppt_country_on
 from service.documents.kinds import get_kind
 from service.documents.merge import Part, merge
@@ -22,7 +23,8 @@ from service.errors import NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
-from service.ppt.models import PptTerm
+from service.ppt.operations import all_terms
+from service.ppt.rules import incoming_term
 
 _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: concept note of the incoming PPT"}
 
@@ -48,12 +50,8 @@ def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
 
 def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
     """The current concept note of the first PPT term starting after the GRCM meeting (the annex)."""
-    term = db.session.scalar(select(PptTerm).where(PptTerm.starts_on > grcm.starts_at.date())
-                             .order_by(PptTerm.starts_on).limit(1))
-    if term is None:
-        return None
-    return db.session.scalar(select(Upload).where(Upload.purpose == "concept_note", Upload.subject_id == term.id,
-                                                  Upload.replaced_by_id.is_(None)))
+    term = incoming_term(grcm.starts_at.date(), all_terms())
+    return current_concept_note(term.id) if term else None
 
 
 def annex_part(upload: Upload, language: str, converter: Any, store: Any) -> Part:

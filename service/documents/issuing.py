@@ -27,6 +27,7 @@ from service.documents.pdf import page_count, pdfa_part, with_properties
 from service.documents.render import render_docx
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
+from service.grcm.rules import is_late
 
 ISSUABLE = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
 AUTHOR = "Equipo Tripartito CRM · RROCM · PPT"
@@ -165,5 +166,6 @@ def _subject(context: dict, fallback: str) -> str:
 
 
 def _is_late(context: dict, now: datetime) -> bool:
+    """Only documents with a due date (the monitoring report, R5) can be late."""
     due = context.get("due_on")
-    return isinstance(due, date) and now.date() > due
+    return isinstance(due, date) and is_late(due, now.date())

@@ -16,6 +16,7 @@ from marshmallow import Schema
 
 from schemas import rendering as r
 from service.documents.formatting import format_date, format_time_range
+from service.grcm.rules import is_late
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 
@@ -64,7 +65,7 @@ def _derive_ppt_feedback(data: dict[str, Any], language: str) -> None:
 
 
 def _derive_monitoring(data: dict[str, Any], language: str) -> None:
-    data["late"] = data["header"]["issued_on"] > data["due_on"]
+    data["late"] = is_late(data["due_on"], data["header"]["issued_on"])
     general = "Transversal / general" if language == "es" else "Cross-cutting / general"
     order = [*r.VOCABULARIES["network"], None]
     groups = []

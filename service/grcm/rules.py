@@ -12,5 +12,10 @@ def monitoring_report_due_on(grcm_starts_on: date) -> date:
     return grcm_starts_on - relativedelta(months=2)
 
 
+def is_late(due_on: date, issued_on: date) -> bool:
+    """R5: a report issued after its due date is late (issuing on the due date is on time)."""
+    return issued_on > due_on
+
+
 def report_is_late(grcm_starts_on: date, issued_on: date) -> bool:
-    return issued_on > monitoring_report_due_on(grcm_starts_on)
+    return is_late(monitoring_report_due_on(grcm_starts_on), issued_on)
