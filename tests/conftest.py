@@ -116,3 +116,14 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory):
     pool.start()
     yield pool
     pool.stop()
+
+
+@pytest.fixture
+def converter(app):
+    """A counting stand-in converter wired into the app for this test (the real pool: `libreoffice`)."""
+    from tests.fakes import CountingConverter
+
+    services = app.extensions["tripartito"]
+    saved, services.converter = services.converter, CountingConverter()
+    yield services.converter
+    services.converter = saved

@@ -10,17 +10,8 @@ from service.extensions import db
 from service.meetings.operations import save_minutes
 from tests.conftest import NOW
 from tests.factories import minutes_body
-from tests.fakes import CountingConverter
 from tests.web.conftest import post_form
 from tests.web.test_meeting_forms import _stored
-
-
-@pytest.fixture
-def converter(app):
-    services = app.extensions["tripartito"]
-    saved, services.converter = services.converter, CountingConverter()
-    yield services.converter
-    services.converter = saved
 
 
 @pytest.fixture

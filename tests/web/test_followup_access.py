@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from tests.conftest import NOW
-from tests.fakes import CountingConverter
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import stored_grcm, stored_term
 from tests.web.test_recommendation_pages import stored_recommendation
@@ -52,14 +49,6 @@ def test_the_language_switch_on_a_new_page(as_user):
     assert "April 10, 2026" in page  # GRCM on 10 June 2026 − 2 months, in the page's language
     assert 'href="/grcm-meetings?lang=es"' in page
     assert "Work plans" in client.get("/work-plans").get_data(as_text=True)  # remembered
-
-
-@pytest.fixture
-def converter(app):
-    services = app.extensions["tripartito"]
-    saved, services.converter = services.converter, CountingConverter()
-    yield services.converter
-    services.converter = saved
 
 
 def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, converter):
