@@ -9,10 +9,8 @@ from service.extensions import db
 from service.models_base import UTCDateTime
 
 
-class ApiToken(db.Model):
-    """A bearer token for the API. Only the SHA-256 of the secret is stored."""
-
-    __tablename__ = "api_tokens"
+class SecretTokenColumns:
+    """A random secret held by one party or one member country; only its SHA-256 is stored. Revocable."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -21,3 +19,13 @@ class ApiToken(db.Model):
     label: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def holder(self) -> str:
+        return self.party or self.country or ""
+
+
+class ApiToken(SecretTokenColumns, db.Model):
+    """A bearer token for the API."""
+
+    __tablename__ = "api_tokens"
