@@ -1,6 +1,16 @@
-"""Typed domain errors. Domain code raises these; the API turns them into JSON with the right status."""
+"""Typed domain errors. Domain code raises these; the API turns them into JSON with the right status.
+
+The message is an English %-style template marked with N_ (service.common.i18n), its variable parts in `params`
+as raw values (codes, ISO dates): `.message` is the English text the API answers, `.template` and `.params` let
+the pages show it in their language.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from service.common.i18n import fill
 
 
 class DomainError(Exception):
@@ -8,9 +18,12 @@ class DomainError(Exception):
 
     status = 422
 
-    def __init__(self, message: str, *, field: str | None = None, rule: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, field: str | None = None, rule: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        self.template = message
+        self.params: dict[str, Any] = dict(params or {})
+        self.message = fill(message, self.params)
+        super().__init__(self.message)
         self.field = field
         self.rule = rule
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from service.accounts.models import UserAccount
 from service.auth.principals import Principal
 from service.auth.tokens import validate_holder
+from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
 
@@ -28,8 +29,8 @@ def normalise_email(email: str) -> str:
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise RuleViolation(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
-                            field="password")
+        raise RuleViolation(N_("The password must have at least %(n)s characters."),
+                            params={"n": MIN_PASSWORD_LENGTH}, field="password")
 
 
 def create_user(*, email: str, party: str | None, country: str | None, password: str, now: datetime,
@@ -37,11 +38,11 @@ def create_user(*, email: str, party: str | None, country: str | None, password:
     """A new account for one party or one member country (the same check as API tokens)."""
     email = normalise_email(email)
     if not _EMAIL.fullmatch(email) or len(email) > 254:
-        raise RuleViolation(f"{email!r} is not an e-mail address.", field="email")
+        raise RuleViolation(N_("%(email)r is not an e-mail address."), params={"email": email}, field="email")
     party, country = validate_holder(party, country)
     _check_password(password)
     if db.session.scalar(select(func.count(UserAccount.id)).where(UserAccount.email == email)):
-        raise RuleViolation(f"There is already an account for {email}.", field="email")
+        raise RuleViolation(N_("There is already an account for %(email)s."), params={"email": email}, field="email")
     user = UserAccount(email=email, name=(name or "").strip() or None, party=party, country=country,
                        password_hash=_hasher.hash(password), created_at=now)
     db.session.add(user)
@@ -82,7 +83,7 @@ def active_user(user_id: int | None) -> UserAccount | None:
 def disable_user(email: str, *, now: datetime) -> UserAccount:
     user = db.session.scalar(select(UserAccount).where(UserAccount.email == normalise_email(email)))
     if user is None:
-        raise RuleViolation(f"No account for {email}.", field="email")
+        raise RuleViolation(N_("No account for %(email)s."), params={"email": email}, field="email")
     user.disabled_at = user.disabled_at or now
     db.session.flush()
     return user

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from service.auth.models import ApiToken
 from service.auth.principals import PARTY_CODES, Principal
+from service.common.i18n import N_
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.reference.operations import country as find_country
@@ -26,10 +27,11 @@ def hash_secret(secret: str) -> str:
 
 def validate_holder(party: str | None, country: str | None) -> tuple[str | None, str | None]:
     if bool(party) == bool(country):
-        raise RuleViolation("A token belongs to exactly one party or one member country.", field="party")
+        raise RuleViolation(N_("A token belongs to exactly one party or one member country."), field="party")
     if party:
         if party not in PARTY_CODES:
-            raise RuleViolation(f"Unknown party {party!r}: use st_crm, st_rrocm or ppt.", field="party")
+            raise RuleViolation(N_("Unknown party %(party)r: use st_crm, st_rrocm or ppt."), params={"party": party},
+                                field="party")
         return party, None
     return None, find_country(country or "", members_only=True).code
 

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 
 
@@ -21,8 +22,8 @@ def known_timezones() -> frozenset[str]:
 def zone(name: str, *, field: str = "timezone") -> ZoneInfo:
     """The ZoneInfo for an IANA name; anything not in the tz database (or a path) is a 422."""
     if not isinstance(name, str) or name not in known_timezones():
-        raise RuleViolation(f"Unknown time zone {name!r}: use an IANA name such as America/Tegucigalpa.",
-                            field=field)
+        raise RuleViolation(N_("Unknown time zone %(zone)r: use a name such as America/Tegucigalpa."),
+                            params={"zone": name}, field=field)
     return ZoneInfo(name)
 
 
@@ -33,7 +34,7 @@ def to_utc(local: datetime, tz_name: str, *, field: str = "starts_at") -> dateti
     (fall back overlap): the user must say which instant they mean.
     """
     if local.tzinfo is not None:
-        raise RuleViolation("Give the local time without an offset; the time zone goes in 'timezone'.",
+        raise RuleViolation(N_("Give the local time without an offset; the time zone goes in 'timezone'."),
                             field=field)
     tz = zone(tz_name)
     first = local.replace(tzinfo=tz, fold=0)
@@ -42,14 +43,14 @@ def to_utc(local: datetime, tz_name: str, *, field: str = "starts_at") -> dateti
         as_utc = first.astimezone(UTC)
         if as_utc.astimezone(tz).replace(tzinfo=None) != local:
             raise RuleViolation(
-                f"{local:%Y-%m-%d %H:%M} does not exist in {tz_name}: the clocks skip that hour "
-                "because of daylight saving time. Choose another time.",
-                field=field,
+                N_("%(when)s does not exist in %(zone)s: the clocks skip that hour "
+                   "because of daylight saving time. Choose another time."),
+                params={"when": f"{local:%Y-%m-%d %H:%M}", "zone": tz_name}, field=field,
             )
         raise RuleViolation(
-            f"{local:%Y-%m-%d %H:%M} happens twice in {tz_name} because the clocks go back "
-            "(daylight saving time ends). Choose a time outside that hour.",
-            field=field,
+            N_("%(when)s happens twice in %(zone)s because the clocks go back "
+               "(daylight saving time ends). Choose a time outside that hour."),
+            params={"when": f"{local:%Y-%m-%d %H:%M}", "zone": tz_name}, field=field,
         )
     return first.astimezone(UTC)
 

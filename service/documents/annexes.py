@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from service.auth.principals import Principal
+from service.common.i18n import N_
 from service.documents.models import Upload
 from service.documents.uploads import check_upload
 from service.errors import NotFound
@@ -35,7 +36,7 @@ def current_concept_note(term_id: int) -> Upload | None:
 def attach_concept_note(term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
                         now: datetime, store: Any) -> Upload:
     if db.session.get(PptTerm, term_id) is None:
-        raise NotFound(f"No PPT term {term_id}.")
+        raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
     checked = check_upload(content)
     previous = current_concept_note(term_id)
     upload = Upload(purpose=CONCEPT_NOTE, subject_id=term_id, media_type=checked.media_type,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from service.common.i18n import N_
 from service.documents.pdf_probe import ProbeFailed, probe
 from service.errors import DomainError, RuleViolation
 
@@ -39,10 +40,10 @@ class CheckedUpload:
 
 def check_upload(content: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> CheckedUpload:
     if len(content) > max_bytes:
-        raise TooLarge(f"The file is {len(content) // 1024} KiB; the limit is {max_bytes // 1024} KiB.",
-                       field="file")
+        raise TooLarge(N_("The file is %(size)s KiB; the limit is %(limit)s KiB."),
+                       params={"size": len(content) // 1024, "limit": max_bytes // 1024}, field="file")
     if not content:
-        raise RuleViolation("The file is empty.", field="file")
+        raise RuleViolation(N_("The file is empty."), field="file")
     if content.startswith(b"%PDF-"):
         try:
             return CheckedUpload(PDF, probe(content)["pages"])
@@ -51,7 +52,7 @@ def check_upload(content: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Checke
     if content.startswith(b"PK\x03\x04"):
         check_docx_zip(content)
         return CheckedUpload(DOCX, None)
-    raise UnsupportedType("Upload the concept note as a PDF or a Word (.docx) file.", field="file")
+    raise UnsupportedType(N_("Upload the concept note as a PDF or a Word (.docx) file."), field="file")
 
 
 def check_docx_zip(content: bytes) -> None:
@@ -60,29 +61,29 @@ def check_docx_zip(content: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(content))
         entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise RuleViolation("The Word file is damaged (not a valid .docx archive).", field="file") from None
+        raise RuleViolation(N_("The Word file is damaged (not a valid .docx archive)."), field="file") from None
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise RuleViolation(f"The Word file has {len(entries)} parts; at most {MAX_ZIP_ENTRIES} are accepted.",
-                            field="file")
+        raise RuleViolation(N_("The Word file has %(parts)s parts; at most %(limit)s are accepted."),
+                            params={"parts": len(entries), "limit": MAX_ZIP_ENTRIES}, field="file")
     total = 0
     for entry in entries:
         total += entry.file_size
         if entry.file_size > MAX_ZIP_ENTRY or total > MAX_ZIP_TOTAL:
-            raise RuleViolation("The Word file expands to more than we accept.", field="file")
+            raise RuleViolation(N_("The Word file expands to more than we accept."), field="file")
         if entry.compress_size and entry.file_size / entry.compress_size > MAX_COMPRESSION_RATIO:
-            raise RuleViolation("The Word file is compressed suspiciously much (a zip bomb?).", field="file")
+            raise RuleViolation(N_("The Word file is compressed suspiciously much (a zip bomb?)."), field="file")
         if entry.flag_bits & 0x1:
-            raise RuleViolation("The Word file is encrypted; upload an unprotected copy.", field="file")
+            raise RuleViolation(N_("The Word file is encrypted; upload an unprotected copy."), field="file")
     names = {e.filename for e in entries}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-        raise RuleViolation("The file is a zip archive but not a Word (.docx) document.", field="file")
+        raise RuleViolation(N_("The file is a zip archive but not a Word (.docx) document."), field="file")
     content_types = archive.read("[Content_Types].xml")
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
-        raise RuleViolation("The Word file contains macros; save it as a plain .docx.", field="file")
+        raise RuleViolation(N_("The Word file contains macros; save it as a plain .docx."), field="file")
     for name in names:
         if name.endswith(".rels") and _external_resources(archive.read(name)):
-            raise RuleViolation("The Word file links to external content (images, templates or files outside "
-                                "it); embed them or remove the links.", field="file")
+            raise RuleViolation(N_("The Word file links to external content (images, templates or files outside "
+                                   "it); embed them or remove the links."), field="file")
 
 
 def _external_resources(rels: bytes) -> list[str]:
@@ -90,6 +91,6 @@ def _external_resources(rels: bytes) -> list[str]:
     try:
         root = etree.fromstring(rels, parser=_SAFE_XML)
     except etree.XMLSyntaxError:
-        raise RuleViolation("The Word file is damaged (unreadable relationships).", field="file") from None
+        raise RuleViolation(N_("The Word file is damaged (unreadable relationships)."), field="file") from None
     return [rel.get("Target", "") for rel in root
             if (rel.get("TargetMode") or "").lower() == "external" and not rel.get("Type", "").endswith("/hyperlink")]

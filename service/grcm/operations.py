@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from service.common.i18n import N_
 from service.common.localtime import to_utc
 from service.errors import RuleViolation
 from service.extensions import db
@@ -15,7 +16,7 @@ def _apply(meeting: GrcmMeeting, values: dict, now: datetime) -> None:
         if name in values:
             setattr(meeting, name, values[name])
     if meeting.ends_at <= meeting.starts_at:
-        raise RuleViolation("The GRCM meeting must end after it starts.", field="ends_at")
+        raise RuleViolation(N_("The GRCM meeting must end after it starts."), field="ends_at")
     meeting.starts_at_utc = to_utc(meeting.starts_at, meeting.timezone, field="starts_at")
     meeting.ends_at_utc = to_utc(meeting.ends_at, meeting.timezone, field="ends_at")
     meeting.updated_at = now

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
 from service.auth.principals import PARTY_CODES
+from service.common.i18n import N_
 from service.common.localtime import to_utc
 from service.errors import RuleViolation
 from service.extensions import db
@@ -51,7 +52,8 @@ def _apply(meeting: Meeting, values: dict) -> None:
     if meeting.ppt_term_id is not None:
         meeting.ppt_term = db.session.get(PptTerm, meeting.ppt_term_id)
         if meeting.ppt_term is None:
-            raise RuleViolation(f"PPT term {meeting.ppt_term_id} does not exist.", field="ppt_term_id")
+            raise RuleViolation(N_("PPT term %(id)s does not exist."), params={"id": meeting.ppt_term_id},
+                                field="ppt_term_id")
     else:
         meeting.ppt_term = None
 
@@ -73,8 +75,8 @@ def _save(meeting: Meeting, now: datetime) -> Meeting:
         if "ordinary_quarter" not in str(error.orig):
             raise
         raise RuleViolation(
-            f"R3: ordinary meetings are quarterly; {meeting.ordinary_quarter} already has an ordinary meeting.",
-            field="starts_at", rule="R3",
+            N_("R3: ordinary meetings are quarterly; %(quarter)s already has an ordinary meeting."),
+            params={"quarter": meeting.ordinary_quarter}, field="starts_at", rule="R3",
         ) from None
     return meeting
 
@@ -88,7 +90,7 @@ def create_meeting(data: dict, *, now: datetime) -> Meeting:
 
 def update_meeting(meeting: Meeting, changes: dict, *, now: datetime) -> Meeting:
     if meeting.status == MeetingStatus.CANCELLED.value:
-        raise RuleViolation("A cancelled meeting cannot be edited; schedule a new one.", field="status")
+        raise RuleViolation(N_("A cancelled meeting cannot be edited; schedule a new one."), field="status")
     # No autoflush: a half-applied change must not reach the database (nor bump SEQUENCE) before the checks.
     with db.session.no_autoflush:
         _apply(meeting, changes)

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
+from service.common.i18n import N_
 from service.common.localtime import quarter_label, quarter_of
 from service.errors import RuleViolation
 
@@ -80,7 +81,7 @@ def pre_ppt_meeting_deadline(term_starts_on: date) -> date:
 
 def check_times(draft: MeetingDraft) -> None:
     if draft.ends_at <= draft.starts_at:
-        raise RuleViolation("The meeting must end after it starts.", field="ends_at")
+        raise RuleViolation(N_("The meeting must end after it starts."), field="ends_at")
 
 
 def check_quarterly_ordinary(draft: MeetingDraft, occupied_quarters: set[str]) -> None:
@@ -88,9 +89,9 @@ def check_quarterly_ordinary(draft: MeetingDraft, occupied_quarters: set[str]) -
     quarter = ordinary_quarter(draft)
     if quarter is not None and quarter in occupied_quarters:
         raise RuleViolation(
-            f"R3: ordinary meetings are quarterly; {quarter} already has an ordinary meeting. "
-            "Cancel or move it, or hold an extraordinary meeting with the three parties' consent.",
-            field="starts_at", rule="R3",
+            N_("R3: ordinary meetings are quarterly; %(quarter)s already has an ordinary meeting. "
+               "Cancel or move it, or hold an extraordinary meeting with the three parties' consent."),
+            params={"quarter": quarter}, field="starts_at", rule="R3",
         )
 
 
@@ -98,14 +99,13 @@ def check_in_person_consent(draft: MeetingDraft) -> None:
     """R4: in person only with the recorded consent of all three parties."""
     if draft.modality is Modality.IN_PERSON:
         if not draft.consents.all_three:
-            missing = ", ".join(draft.consents.missing())
             raise RuleViolation(
-                f"R4: a meeting is held in person only if ST-CRM, ST-RROCM and the PPT all consider it "
-                f"necessary; consent missing from: {missing}.",
-                field="consents", rule="R4",
+                N_("R4: a meeting is held in person only if ST-CRM, ST-RROCM and the PPT all consider it "
+                   "necessary; consent missing from: %(missing)s."),
+                params={"missing": draft.consents.missing()}, field="consents", rule="R4",
             )
         if not (draft.location or "").strip():
-            raise RuleViolation("An in-person meeting needs a location.", field="location")
+            raise RuleViolation(N_("An in-person meeting needs a location."), field="location")
 
 
 def check_pre_ppt_timing(draft: MeetingDraft) -> None:
@@ -113,13 +113,14 @@ def check_pre_ppt_timing(draft: MeetingDraft) -> None:
     if draft.kind is not MeetingKind.PRE_PPT:
         return
     if draft.ppt_term_starts_on is None:
-        raise RuleViolation("R6: a pre-PPT meeting must name the incoming PPT term (ppt_term_id).",
+        raise RuleViolation(N_("R6: a pre-PPT meeting must name the incoming PPT term (ppt_term_id)."),
                             field="ppt_term_id", rule="R6")
     deadline = pre_ppt_meeting_deadline(draft.ppt_term_starts_on)
     if draft.starts_at.date() > deadline:
         raise RuleViolation(
-            f"R6: the pre-PPT meeting must take place at least two months before the new PPT starts "
-            f"({draft.ppt_term_starts_on.isoformat()}), that is on or before {deadline.isoformat()}.",
+            N_("R6: the pre-PPT meeting must take place at least two months before the new PPT starts "
+               "(%(start)s), that is on or before %(deadline)s."),
+            params={"start": draft.ppt_term_starts_on.isoformat(), "deadline": deadline.isoformat()},
             field="starts_at", rule="R6",
         )
 
@@ -127,11 +128,10 @@ def check_pre_ppt_timing(draft: MeetingDraft) -> None:
 def check_extraordinary_consent(draft: MeetingDraft) -> None:
     """R7: extraordinary meetings only when all three parties consider it opportune."""
     if draft.kind is MeetingKind.EXTRAORDINARY and not draft.consents.all_three:
-        missing = ", ".join(draft.consents.missing())
         raise RuleViolation(
-            f"R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
-            f"consent missing from: {missing}.",
-            field="consents", rule="R7",
+            N_("R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
+               "consent missing from: %(missing)s."),
+            params={"missing": draft.consents.missing()}, field="consents", rule="R7",
         )
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
 from service.monitoring.models import Instrument, MonitoringEntry
@@ -17,8 +18,8 @@ _FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network"
 
 def _check_network(values: dict) -> None:
     if values.get("network") is not None and values["network"] not in network_codes():
-        raise RuleViolation(f"Unknown network {values['network']!r}; one of: {', '.join(sorted(network_codes()))}.",
-                            field="network")
+        raise RuleViolation(N_("Unknown network %(code)r; one of: %(choices)s."),
+                            params={"code": values["network"], "choices": sorted(network_codes())}, field="network")
 
 
 def create_instrument(data: dict, *, now: datetime) -> Instrument:

@@ -12,6 +12,7 @@ from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
+from service.common.i18n import N_
 from service.errors import NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -105,7 +106,7 @@ def monitoring_report_data(grcm_meeting_id: int, today: date, *, issued_on: date
     """Everything the monitoring report of a GRCM meeting shows, plus its schedule (R5)."""
     meeting = db.session.get(GrcmMeeting, grcm_meeting_id)
     if meeting is None:
-        raise NotFound(f"No GRCM meeting {grcm_meeting_id}.", field="subject_id")
+        raise NotFound(N_("No GRCM meeting %(id)s."), params={"id": grcm_meeting_id}, field="subject_id")
     starts_on = meeting.starts_at.date()
     schedule = report_schedule(starts_on, today, issued_on)
     first, last = report_period(meeting)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.grcm.rules import monitoring_report_due_on, report_is_late
 
@@ -47,7 +48,7 @@ class Period:
 def parse_period(label: str) -> Period:
     found = _PERIOD.match(label.strip().upper())
     if not found:
-        raise RuleViolation("A period is a year (2026), a semester (2026-S1) or a quarter (2026-Q3).",
+        raise RuleViolation(N_("A period is a year (2026), a semester (2026-S1) or a quarter (2026-Q3)."),
                             field="period")
     year, part = int(found.group(1)), found.group(2)
     if part is None:
@@ -64,7 +65,8 @@ def parse_period(label: str) -> Period:
 def check_entry_period(period: Period, today: date) -> None:
     """Results are reported for a period that has begun."""
     if period.starts_on > today:
-        raise RuleViolation(f"The period {period.label} has not begun yet.", field="period")
+        raise RuleViolation(N_("The period %(period)s has not begun yet."), params={"period": period.label},
+                            field="period")
 
 
 @dataclass(frozen=True)

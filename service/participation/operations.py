@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
 from service.participation.models import CrmEvent
@@ -19,9 +20,9 @@ _FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "memb
 
 def _check(event: CrmEvent) -> None:
     if event.ends_on is not None and event.ends_on < event.starts_on:
-        raise RuleViolation("The event must end on or after the day it starts.", field="ends_on")
+        raise RuleViolation(N_("The event must end on or after the day it starts."), field="ends_on")
     if event.network is not None and event.network not in network_codes():
-        raise RuleViolation(f"Unknown network {event.network!r}.", field="network")
+        raise RuleViolation(N_("Unknown network %(code)r."), params={"code": event.network}, field="network")
     requester = event.members_only_requested_by
     is_member = bool(requester) and bool(db.session.scalar(
         select(Country.is_member).where(Country.code == requester)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 
 
@@ -38,23 +39,23 @@ def check_participation(p: Participation) -> None:
     if not p.members_only:
         if p.requested_by or p.requested_on:
             raise RuleViolation(
-                "Only a members-only event records who asked for it; set members_only or clear the request.",
+                N_("Only a members-only event records who asked for it; set members_only or clear the request."),
                 field="members_only_requested_by" if p.requested_by else "members_only_requested_on", rule="R1")
         return
     if not p.requested_by:
         raise RuleViolation(
-            "R1: civil society takes part in all CRM spaces unless a member country expressly asked otherwise; "
-            "record which member country asked (members_only_requested_by).",
+            N_("R1: civil society takes part in all CRM spaces unless a member country expressly asked otherwise; "
+               "record which member country asked (members_only_requested_by)."),
             field="members_only_requested_by", rule="R1")
     if not p.requested_by_is_member:
         raise RuleViolation(
-            f"R1: only a member country of the CRM can ask for a members-only event; {p.requested_by} is not one.",
-            field="members_only_requested_by", rule="R1")
+            N_("R1: only a member country of the CRM can ask for a members-only event; %(code)s is not one."),
+            params={"code": p.requested_by}, field="members_only_requested_by", rule="R1")
     if p.requested_on is None:
-        raise RuleViolation("R1: record the date of the member country's request (members_only_requested_on).",
+        raise RuleViolation(N_("R1: record the date of the member country's request (members_only_requested_on)."),
                             field="members_only_requested_on", rule="R1")
     if p.requested_on > p.starts_on:
-        raise RuleViolation("R1: the request for a members-only event must come before the event starts.",
+        raise RuleViolation(N_("R1: the request for a members-only event must come before the event starts."),
                             field="members_only_requested_on", rule="R1")
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
+from service.common.i18n import N_
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.planning.models import WorkPlan, WorkPlanActivity, WorkPlanResource
@@ -34,7 +35,8 @@ def _activities(plan: WorkPlan, items: list[dict]) -> list[WorkPlanActivity]:
         check_activity(index, year=plan.year, objective=item.get("objective"), objective_codes=codes,
                        starts_on=item["starts_on"], ends_on=item["ends_on"])
         if item.get("network") is not None and item["network"] not in networks:
-            raise RuleViolation(f"Unknown network {item['network']!r}.", field=f"activities.{index}.network")
+            raise RuleViolation(N_("Unknown network %(code)r."), params={"code": item["network"]},
+                                field=f"activities.{index}.network")
         built.append(WorkPlanActivity(position=index, objective=item.get("objective"),
                                       description=item["description"], responsible=item["responsible"],
                                       starts_on=item["starts_on"], ends_on=item["ends_on"],
@@ -50,7 +52,8 @@ def _resources(plan: WorkPlan, items: list[dict]) -> list[WorkPlanResource]:
         if item.get("id") is not None:
             resource = stored.get(item["id"])
             if resource is None:
-                raise RuleViolation(f"This plan has no resource {item['id']}.", field=f"resources.{index}.id")
+                raise RuleViolation(N_("This plan has no resource %(id)s."), params={"id": item["id"]},
+                                    field=f"resources.{index}.id")
             check_resource_move(ResourceStatus(resource.status), ResourceStatus(item["status"]),
                                 field=f"resources.{index}.status")
         resource.position = index
@@ -85,7 +88,8 @@ def _apply(plan: WorkPlan, values: dict, now: datetime) -> WorkPlan:
 
 def create_work_plan(data: dict, *, now: datetime) -> WorkPlan:
     if db.session.scalar(select(WorkPlan.id).where(WorkPlan.year == data["year"])) is not None:
-        raise Conflict(f"There is already a work plan for {data['year']}; edit it instead.", field="year")
+        raise Conflict(N_("There is already a work plan for %(year)s; edit it instead."), params={"year": data["year"]},
+                       field="year")
     plan = WorkPlan(year=data["year"], objectives=[], created_at=now)
     return _apply(plan, {"objectives": [], "activities": [], "resources": [], **data}, now)
 

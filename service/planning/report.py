@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from schemas.rendering import label
+from service.common.i18n import N_
 from service.errors import NotFound
 from service.extensions import db
 from service.planning.models import WorkPlan
@@ -16,7 +17,7 @@ def work_plan_context(plan_id: int, language: str, today: date) -> dict[str, Any
     """WorkPlanContext without its `header` (a documents ContextBuilder: subject, language, today)."""
     plan = db.session.get(WorkPlan, plan_id)
     if plan is None:
-        raise NotFound(f"No work plan {plan_id}.", field="subject_id")
+        raise NotFound(N_("No work plan %(id)s."), params={"id": plan_id}, field="subject_id")
     return {
         "year": plan.year, "introduction": plan.introduction,
         "objectives": [{"code": o["code"], "text": o["text"]} for o in plan.objectives],

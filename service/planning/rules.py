@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 
 
@@ -31,7 +32,8 @@ def check_resource_move(old: ResourceStatus, new: ResourceStatus, *, field: str 
     if old is new or new in RESOURCE_MOVES[old]:
         return
     allowed = ", ".join(sorted(RESOURCE_MOVES[old])) or "none"
-    raise RuleViolation(f"R2: a {old} resource cannot become {new}; allowed: {allowed}.", field=field, rule="R2")
+    raise RuleViolation(N_("R2: a %(state)s resource cannot become %(to)s; allowed: %(allowed)s."),
+                        params={"state": old.value, "to": new.value, "allowed": allowed}, field=field, rule="R2")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ def check_objectives(codes: list[str]) -> None:
     seen: set[str] = set()
     for index, code in enumerate(codes):
         if code in seen:
-            raise RuleViolation(f"Objective code {code!r} is used twice.", field=f"objectives.{index}.code")
+            raise RuleViolation(N_("Objective code %(code)r is used twice."), params={"code": code},
+                                field=f"objectives.{index}.code")
         seen.add(code)
 
 
@@ -63,11 +66,12 @@ def check_activity(index: int, *, year: int, objective: str | None, objective_co
                    starts_on: date, ends_on: date) -> None:
     """An activity serves an objective of the plan and runs at some point in the plan's year."""
     if objective is not None and objective not in objective_codes:
-        raise RuleViolation(f"No objective {objective!r} in this plan.", field=f"activities.{index}.objective")
+        raise RuleViolation(N_("No objective %(code)r in this plan."), params={"code": objective},
+                            field=f"activities.{index}.objective")
     if ends_on < starts_on:
-        raise RuleViolation("An activity must end on or after it starts.", field=f"activities.{index}.ends_on")
+        raise RuleViolation(N_("An activity must end on or after it starts."), field=f"activities.{index}.ends_on")
     if not (starts_on.year <= year <= ends_on.year):
-        raise RuleViolation(f"The activity does not run in {year}, the plan's year.",
+        raise RuleViolation(N_("The activity does not run in %(year)s, the plan's year."), params={"year": year},
                             field=f"activities.{index}.starts_on")
 
 

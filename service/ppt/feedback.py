@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from schemas.rendering import label
+from service.common.i18n import N_
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.ppt.feedback_models import PptFeedback
@@ -37,7 +38,8 @@ def save_feedback(term: PptTerm, data: dict, *, actor: str, now: datetime) -> tu
     networks = network_codes()
     for index, action in enumerate(data.get("joint_actions", [])):
         if action.get("network") is not None and action["network"] not in networks:
-            raise RuleViolation(f"Unknown network {action['network']!r}.", field=f"joint_actions.{index}.network")
+            raise RuleViolation(N_("Unknown network %(code)r."), params={"code": action["network"]},
+                                field=f"joint_actions.{index}.network")
     feedback = feedback_for(term) or PptFeedback(ppt_term_id=term.id)
     for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"):
         setattr(feedback, name, data.get(name))
@@ -57,7 +59,7 @@ def ppt_feedback_context(term_id: int, language: str, today: date) -> dict[str, 
     term = db.session.get(PptTerm, term_id)
     feedback = feedback_for(term) if term else None
     if feedback is None:
-        raise NotFound(f"No feedback recorded for PPT term {term_id}.", field="subject_id")
+        raise NotFound(N_("No feedback recorded for PPT term %(id)s."), params={"id": term_id}, field="subject_id")
     country = db.session.scalar(select(Country).where(Country.code == term.country))
     return {
         "term": {"country_name": country.name(language), "starts_on": term.starts_on, "ends_on": term.ends_on},

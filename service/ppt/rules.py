@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 
 
@@ -22,14 +23,15 @@ class Term:
 
 def check_term(term: Term, others: Iterable[Term]) -> None:
     if term.ends_on < term.starts_on:
-        raise RuleViolation("A PPT term must end on or after the day it starts.", field="ends_on")
+        raise RuleViolation(N_("A PPT term must end on or after the day it starts."), field="ends_on")
     for other in others:
         if other.id == term.id:
             continue
         if term.starts_on <= other.ends_on and other.starts_on <= term.ends_on:
             raise RuleViolation(
-                f"PPT terms cannot overlap: {other.country} holds the PPT from {other.starts_on.isoformat()} "
-                f"to {other.ends_on.isoformat()}.",
+                N_("PPT terms cannot overlap: %(country)s holds the PPT from %(start)s to %(end)s."),
+                params={"country": other.country, "start": other.starts_on.isoformat(),
+                        "end": other.ends_on.isoformat()},
                 field="starts_on", rule="ppt_terms_do_not_overlap",
             )
 

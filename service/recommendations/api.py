@@ -20,6 +20,7 @@ from schemas.recommendations import (
 )
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
+from service.common.i18n import N_
 from service.errors import Conflict, StaleVersion
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
@@ -106,8 +107,8 @@ class RecommendationTransitions(MethodView):
             require_if_match(KIND, recommendation.id, recommendation.version, required=False)
         except StaleVersion:
             # The client decided on a state it no longer sees: a conflict, not a lost edit.
-            raise Conflict(f"The recommendation changed meanwhile (it is {recommendation.state} now); "
-                           "read it again.", field="to") from None
+            raise Conflict(N_("The recommendation changed meanwhile (it is %(state)s now); read it again."),
+                           params={"state": recommendation.state}, field="to") from None
         transition(recommendation, data["to"], actor=current_principal().label, now=services().clock.now(),
                    decision_reference=data["decision_reference"], decided_on=data["decided_on"],
                    expected_state=data["expected_state"])

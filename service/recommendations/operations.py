@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from service.common.i18n import N_
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -26,11 +27,13 @@ _EDITABLE = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
 
 def _check_references(values: dict) -> None:
     if "addressee" in values and values["addressee"] not in CRM_BODIES.keys() | network_codes():
-        known = ", ".join(sorted(CRM_BODIES.keys() | network_codes()))
-        raise RuleViolation(f"Unknown addressee {values['addressee']!r}; one of: {known}.", field="addressee")
+        raise RuleViolation(N_("Unknown addressee %(code)r; one of: %(choices)s."),
+                            params={"code": values["addressee"],
+                                    "choices": sorted(CRM_BODIES.keys() | network_codes())}, field="addressee")
     meeting_id = values.get("grcm_meeting_id")
     if meeting_id is not None and db.session.get(GrcmMeeting, meeting_id) is None:
-        raise RuleViolation(f"GRCM meeting {meeting_id} does not exist.", field="grcm_meeting_id")
+        raise RuleViolation(N_("GRCM meeting %(id)s does not exist."), params={"id": meeting_id},
+                            field="grcm_meeting_id")
 
 
 def create_recommendation(data: dict, *, actor: str, now: datetime) -> Recommendation:
@@ -66,8 +69,8 @@ def transition(recommendation: Recommendation, to: str, *, actor: str, now: date
     """
     current = RecommendationState(recommendation.state)
     if expected_state is not None and expected_state != current:
-        raise Conflict(f"The recommendation is {current} now, not {expected_state}; read it again.",
-                       field="expected_state")
+        raise Conflict(N_("The recommendation is %(state)s now, not %(to)s; read it again."),
+                       params={"state": current.value, "to": expected_state}, field="expected_state")
     target = RecommendationState(to)
     meeting = recommendation.grcm_meeting
     check_transition(current, target, has_grcm_meeting=recommendation.grcm_meeting_id is not None,
@@ -81,7 +84,7 @@ def transition(recommendation: Recommendation, to: str, *, actor: str, now: date
         with db.session.begin_nested():
             db.session.flush()
     except StaleDataError:
-        raise Conflict("Another transition of this recommendation was recorded meanwhile; read it again.",
+        raise Conflict(N_("Another transition of this recommendation was recorded meanwhile; read it again."),
                        field="to") from None
     db.session.add(RecommendationHistory(recommendation_id=recommendation.id, from_state=current.value,
                                          to_state=target.value, actor=actor, at=now,

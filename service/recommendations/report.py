@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from service.common.i18n import N_
 from service.errors import NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -22,7 +23,7 @@ def recommendations_context(grcm_meeting_id: int, language: str, today: date) ->
     """
     meeting = db.session.get(GrcmMeeting, grcm_meeting_id)
     if meeting is None:
-        raise NotFound(f"No GRCM meeting {grcm_meeting_id}.", field="subject_id")
+        raise NotFound(N_("No GRCM meeting %(id)s."), params={"id": grcm_meeting_id}, field="subject_id")
     networks = {n.code: (n.name_es, n.name_en) for n in db.session.scalars(select(Network))}
     presented = db.session.scalars(
         select(Recommendation).where(Recommendation.grcm_meeting_id == meeting.id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 
 
@@ -51,46 +52,48 @@ def check_transition(current: RecommendationState, to: RecommendationState, *, h
     """Raise RuleViolation (R9) unless `current → to` is in the lifecycle with what that move needs."""
     if to not in ALLOWED_TRANSITIONS[current]:
         allowed = ", ".join(sorted(ALLOWED_TRANSITIONS[current])) or "none (the decision is final)"
-        raise RuleViolation(f"R9: a {current} recommendation cannot become {to}; allowed: {allowed}.",
+        raise RuleViolation(N_("R9: a recommendation that is %(state)s cannot become %(to)s; allowed: %(allowed)s."),
+                            params={"state": current.value, "to": to.value, "allowed": allowed},
                             field="to", rule="R9")
     if to is S.SUBMITTED and not has_grcm_meeting:
-        raise RuleViolation("R9: a recommendation is presented at a GRCM meeting; set grcm_meeting_id first.",
+        raise RuleViolation(N_("R9: a recommendation is presented at a GRCM meeting; set grcm_meeting_id first."),
                             field="grcm_meeting_id", rule="R9")
     if to in DECISIONS:
         if not (decision_reference or "").strip():
-            raise RuleViolation(f"R9: record the reference of the CRM decision that {to} it.",
-                                field="decision_reference", rule="R9")
+            raise RuleViolation(N_("R9: record the reference of the CRM decision that %(to)s it."),
+                                params={"to": to.value}, field="decision_reference", rule="R9")
         if decided_on is None:
-            raise RuleViolation("R9: record the date of the CRM decision.", field="decided_on", rule="R9")
+            raise RuleViolation(N_("R9: record the date of the CRM decision."), field="decided_on", rule="R9")
         if decided_on > today:
-            raise RuleViolation("R9: the decision date cannot be in the future.", field="decided_on", rule="R9")
+            raise RuleViolation(N_("R9: the decision date cannot be in the future."), field="decided_on",
+                                rule="R9")
         if grcm_starts_on is not None and decided_on < grcm_starts_on:
             raise RuleViolation(
-                f"R9: the CRM decides after the GRCM meeting it was presented at ({grcm_starts_on.isoformat()}).",
-                field="decided_on", rule="R9")
+                N_("R9: the CRM decides after the GRCM meeting it was presented at (%(date)s)."),
+                params={"date": grcm_starts_on.isoformat()}, field="decided_on", rule="R9")
     elif decision_reference or decided_on:
-        raise RuleViolation("Only an approval or a rejection carries a decision reference and date.",
+        raise RuleViolation(N_("Only an approval or a rejection carries a decision reference and date."),
                             field="decision_reference", rule="R9")
 
 
 def check_editable(state: RecommendationState) -> None:
     """The text presented to the GRCM is the text recorded: edits only while it is a draft."""
     if state is not S.DRAFT:
-        raise RuleViolation(f"R9: a {state} recommendation can no longer be edited; only drafts can.",
-                            field="state", rule="R9")
+        raise RuleViolation(N_("R9: a %(state)s recommendation can no longer be edited; only drafts can."),
+                            params={"state": state.value}, field="state", rule="R9")
 
 
 def check_follow_up(state: RecommendationState, reported_on: date, *, decided_on: date | None,
                     today: date) -> None:
     """Only recommendations the CRM approved are followed up (R9), on a date between decision and today."""
     if state is not S.APPROVED:
-        raise RuleViolation(f"R9: only approved recommendations are followed up; this one is {state}.",
-                            field="state", rule="R9")
+        raise RuleViolation(N_("R9: only approved recommendations are followed up; this one is %(state)s."),
+                            params={"state": state.value}, field="state", rule="R9")
     if reported_on > today:
-        raise RuleViolation("A follow-up cannot be dated in the future.", field="reported_on")
+        raise RuleViolation(N_("A follow-up cannot be dated in the future."), field="reported_on")
     if decided_on is not None and reported_on < decided_on:
-        raise RuleViolation(f"A follow-up cannot predate the approval ({decided_on.isoformat()}).",
-                            field="reported_on")
+        raise RuleViolation(N_("A follow-up cannot predate the approval (%(date)s)."),
+                            params={"date": decided_on.isoformat()}, field="reported_on")
 
 
 def addressee_name(code: str, language: str, network_names: dict[str, tuple[str, str]]) -> str:

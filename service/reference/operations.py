@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
 from service.reference import data
@@ -36,8 +37,9 @@ def load_reference_data() -> int:
 def country(code: str, *, field: str = "country", members_only: bool = False) -> Country:
     found = db.session.scalar(select(Country).where(Country.code == (code or "").upper()))
     if found is None or (members_only and not found.is_member):
-        what = "member country" if members_only else "country"
-        raise RuleViolation(f"{code!r} is not a CRM {what} (ISO 3166 alpha-2).", field=field)
+        template = (N_("%(code)r is not a CRM member country (ISO 3166 alpha-2).") if members_only
+                    else N_("%(code)r is not a CRM country (ISO 3166 alpha-2)."))
+        raise RuleViolation(template, params={"code": code}, field=field)
     return found
 
 

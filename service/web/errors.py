@@ -51,7 +51,7 @@ def register_error_pages(app: Flask) -> None:
 
 def _domain_error(error: DomainError) -> tuple[str, int]:
     db.session.rollback()
-    return error_page(error.status, translate(error.message))
+    return error_page(error.status, translate(error))
 
 
 def _stale(error: StaleDataError) -> tuple[str, int]:

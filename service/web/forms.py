@@ -60,7 +60,7 @@ class FieldErrors:
     @classmethod
     def from_domain(cls, error: DomainError) -> FieldErrors:
         errors = cls()
-        errors.add(error.field or "_form", translate(error.message))
+        errors.add(error.field or "_form", translate(error))
         return errors
 
 

@@ -43,7 +43,7 @@ def issue_and_tell(kind: str, subject_id: int) -> Response:
         db.session.commit()
     except DomainError as error:
         db.session.rollback()
-        flash(translate(error.message), "error")
+        flash(translate(error), "error")
     else:
         message = (_("Issued %(reference)s, version %(version)s (%(language)s).") if created
                    else _("Nothing changed since version %(version)s of %(reference)s (%(language)s): "

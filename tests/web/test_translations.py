@@ -1,4 +1,5 @@
-"""Every text of the pages is in the Spanish catalog, and the compiled .mo files match their .po files."""
+"""Every text of the pages and every domain message template (N_) is in the Spanish catalog, and the compiled
+.mo files match their .po files."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def read_catalog(path: Path) -> Catalog:
 def extracted_ids() -> set[str]:
     with (ROOT / "babel.cfg").open() as config:
         method_map, options_map = parse_mapping_cfg(config)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "N_": None}
     return {message if isinstance(message, str) else message[0]
             for _file, _line, message, _comments, _context in extract_from_dir(
                 str(ROOT / "service"), method_map, options_map, keywords=keywords)}

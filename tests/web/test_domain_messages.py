@@ -1,0 +1,33 @@
+"""Domain messages reach the pages in the page's language through their template, with no table of patterns."""
+
+from __future__ import annotations
+
+from flask_babel import refresh
+
+from service.common.i18n import N_
+from service.errors import RuleViolation
+from service.web.messages import translate
+from tests.web.conftest import post_form
+from tests.web.followup_helpers import stored_term
+
+
+def test_a_domain_message_no_table_ever_listed_shows_in_spanish(as_user, converter):
+    term = stored_term()  # no feedback recorded for it: its feedback document cannot be issued
+    client = as_user("st_crm")
+    response = post_form(client, f"/documents/ppt_feedback/{term.id}/issue", {"language": "es"},
+                         token_from=f"/ppt-terms/{term.id}/feedback")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"No hay retroalimentación registrada para el período de PPT {term.id}." in page
+    assert "No feedback recorded" not in page
+
+
+def test_parameters_are_humanised_by_name(app):
+    error = RuleViolation(N_("R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
+                             "consent missing from: %(missing)s."), params={"missing": ["st_rrocm", "ppt"]})
+    with app.test_request_context("/?lang=es"):
+        assert translate(error).endswith("falta el consentimiento de: ST-RROCM, PPT.")
+    refresh()  # the `app` fixture keeps one application context: forget the Spanish catalog
+    with app.test_request_context("/?lang=en"):
+        assert translate(error).endswith("consent missing from: ST-RROCM, PPT.")
+    assert error.message.endswith("consent missing from: st_rrocm, ppt.")
