@@ -1,5 +1,6 @@
 """Inspect an untrusted PDF in a child process with time and memory limits (pypdf can be made to loop or
-balloon by a crafted file). Reads the PDF on stdin, prints one JSON line: {"pages": n} or {"error": "..."}.
+balloon by a crafted file). Reads the PDF on stdin, prints one JSON line: {"pages": n}, or
+{"problem": "encrypted" | "damaged", "detail": …} (the service words the message, so pages can translate it).
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ TIME_LIMIT = 15
 
 
 class ProbeFailed(Exception):
-    """The file could not be read as a PDF within the limits; the message says why, for people."""
+    """The file could not be read as a PDF within the limits. `problem`: encrypted | damaged | unreadable."""
+
+    def __init__(self, problem: str, detail: str = "") -> None:
+        super().__init__(f"{problem} {detail}".strip())
+        self.problem, self.detail = problem, detail
 
 
 def probe(pdf: bytes, *, timeout: float = TIME_LIMIT) -> dict:
@@ -27,13 +32,13 @@ def probe(pdf: bytes, *, timeout: float = TIME_LIMIT) -> dict:
         done = subprocess.run([sys.executable, "-m", "service.documents.pdf_probe"], input=pdf,
                               capture_output=True, timeout=timeout, preexec_fn=limit, check=False)
     except subprocess.TimeoutExpired:
-        raise ProbeFailed("The PDF took too long to read; it may be damaged.") from None
+        raise ProbeFailed("unreadable", "time limit") from None
     try:
         answer = json.loads(done.stdout.decode() or "{}")
     except ValueError:
         answer = {}
     if "pages" not in answer:
-        raise ProbeFailed(answer.get("error") or "The PDF could not be read; it may be damaged.")
+        raise ProbeFailed(answer.get("problem") or "unreadable", answer.get("detail") or "")
     return answer
 
 
@@ -45,14 +50,14 @@ def _main() -> None:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            print(json.dumps({"error": "The PDF is encrypted or password-protected; upload an unprotected copy."}))
+            print(json.dumps({"problem": "encrypted"}))
             return
         pages = len(reader.pages)
         for page in reader.pages[:50]:  # touch the page tree and contents, where broken files fail
             page.mediabox  # noqa: B018
         print(json.dumps({"pages": pages}))
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as error:
-        print(json.dumps({"error": f"The PDF is damaged and cannot be read ({type(error).__name__})."}))
+        print(json.dumps({"problem": "damaged", "detail": type(error).__name__}))
 
 
 if __name__ == "__main__":

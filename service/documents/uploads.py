@@ -24,6 +24,13 @@ MAX_COMPRESSION_RATIO = 100
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
+PROBE_PROBLEMS = {
+    "encrypted": N_("The PDF is encrypted or password-protected; upload an unprotected copy."),
+    "damaged": N_("The PDF is damaged and cannot be read."),
+    "unreadable": N_("The PDF could not be read; it may be damaged."),
+}
+
+
 class TooLarge(DomainError):
     status = 413
 
@@ -48,7 +55,7 @@ def check_upload(content: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Checke
         try:
             return CheckedUpload(PDF, probe(content)["pages"])
         except ProbeFailed as error:
-            raise RuleViolation(str(error), field="file") from None
+            raise RuleViolation(PROBE_PROBLEMS.get(error.problem, PROBE_PROBLEMS["unreadable"]), field="file") from None
     if content.startswith(b"PK\x03\x04"):
         check_docx_zip(content)
         return CheckedUpload(DOCX, None)

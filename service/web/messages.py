@@ -49,11 +49,6 @@ _TABLE = [
     (r"Give either a party \(st_crm, st_rrocm, ppt\) or a member country, not both\.",
      _l("Give either a party or a member country, not both.")),
     (r"Must be an ISO 4217 currency code, such as USD\.", _l("Must be a currency code, such as USD.")),
-    # the PDF probe's answers (plain text from a child process, service/documents/pdf_probe.py)
-    (r"The PDF is damaged and cannot be read.*", _l("The PDF is damaged and cannot be read.")),
-    (r"The PDF is encrypted or password-protected.*",
-     _l("The PDF is encrypted or password-protected; upload an unprotected copy.")),
-    (r"The PDF (took too long to read|could not be read).*", _l("The PDF could not be read; it may be damaged.")),
 ]
 _COMPILED = [(re.compile(pattern, re.DOTALL), message) for pattern, message in _TABLE]
 _STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES}
