@@ -23,8 +23,11 @@ def register(app: Flask) -> None:
         db.session.rollback()
         if not _under_api():
             return error.message, error.status
-        return json_error(error.status, error.message, **{k: v for k, v in error.payload().items()
-                                                          if k != "message"})
+        response = json_error(error.status, error.message, **{k: v for k, v in error.payload().items()
+                                                              if k != "message"})
+        if getattr(error, "retry_after", None):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.errorhandler(ConverterBusy)
     def converters_busy(error: ConverterBusy):

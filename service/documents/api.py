@@ -21,14 +21,6 @@ from service.http import find_or_404
 blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents", description="Issued official documents")
 
 
-def converter():
-    wired = services().converter
-    if wired is None:
-        abort(503, message="The PDF converters are not running; start the service with `tripartito serve`.",
-              headers={"Retry-After": "10"})
-    return wired
-
-
 def get_or_404(document_id: int) -> IssuedDocument:
     return find_or_404(IssuedDocument, document_id, "issued document")
 
@@ -65,7 +57,7 @@ class Documents(MethodView):
     def post(self, data):
         wired = services()
         issued = issue_and_distribute(data["kind"], data["subject_id"], data["language"], actor=current_principal(),
-                                      now=wired.clock.now(), converter=converter(), store=wired.store,
+                                      now=wired.clock.now(), converter=wired.converter, store=wired.store,
                                       mailer=wired.mailer, portal_url=request.url_root + "portal")
         return issued.document, 201 if issued.created else 200
 

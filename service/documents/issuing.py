@@ -19,13 +19,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from service.auth.principals import Principal
+from service.common.i18n import N_
 from service.documents.contexts import build_context
 from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.kinds import get_kind
 from service.documents.models import DocumentReference, IssuedDocument
 from service.documents.pdf import page_count, pdfa_part, with_properties
 from service.documents.render import render_docx
-from service.errors import Conflict, RuleViolation
+from service.errors import Conflict, DomainError, RuleViolation
 from service.extensions import db
 from service.grcm.rules import is_late
 
@@ -146,9 +147,19 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
     return document
 
 
+class ConvertersUnavailable(DomainError):
+    """No PDF converter is wired (the app was not started by `tripartito serve`): try again later."""
+
+    status = 503
+    retry_after = 10
+
+
 def issue_and_distribute(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
                          converter: Any, store: Any, mailer: Any, portal_url: str) -> Issued:
     """Issue, commit, then deliver to the member countries what the commit made pending (R8)."""
+    if converter is None:
+        raise ConvertersUnavailable(N_("The PDF converters are not running; start the service with "
+                                       "“tripartito serve” and try again."))
     issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
     db.session.commit()
     if issued.created:

@@ -1,6 +1,7 @@
 """The pages' one door to the documents engine (service.documents): issue, list, read a PDF.
 
-When the converters are off (the app was not started by `tripartito serve`), issuing says so clearly.
+When the converters are off (the app was not started by `tripartito serve`), issuing raises a DomainError
+that the pages show like any other.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from flask import request
-from flask_babel import gettext as _
 
 from service.adapters import services
 from service.auth.principals import Principal
@@ -17,23 +17,14 @@ from service.documents.api import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
 from service.documents.models import IssuedDocument
 from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here
-from service.errors import DomainError
 from service.extensions import db
 
 KINDS = ISSUABLE
 
 
-class DocumentsUnavailable(DomainError):
-    status = 503
-
-
 def issue(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime) -> tuple[Any, bool]:
     """(the issued document, whether a new version was made). Commits, then delivers to the countries (R8)."""
-    converter = services().converter
-    if converter is None:
-        raise DocumentsUnavailable(_("The PDF converters are not running; start the service with "
-                                     "“tripartito serve” and try again."))
-    issued = issue_and_distribute(kind, subject_id, language, actor=actor, now=now, converter=converter,
+    issued = issue_and_distribute(kind, subject_id, language, actor=actor, now=now, converter=services().converter,
                                   store=services().store, mailer=services().mailer,
                                   portal_url=request.url_root + "portal")
     return issued.document, issued.created
