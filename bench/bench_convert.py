@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.documents.convert import ColdSofficeConverter, LocalConverterPool
+from service.conversion.local import ColdSofficeConverter, LocalConverterPool
 
 COUNTRIES = ["Belice", "Canadá", "Costa Rica", "El Salvador", "Estados Unidos", "Guatemala", "Honduras",
              "México", "Nicaragua", "Panamá", "República Dominicana"]  # fmt: skip

@@ -23,9 +23,9 @@ from service import create_app
 from service.auth.principals import Principal
 from service.auth.tokens import create_api_token
 from service.documents.contexts import build_context
-from service.documents.convert import ColdSofficeConverter, LocalConverterPool
+from service.conversion.local import ColdSofficeConverter, LocalConverterPool
 from service.documents.issuing import issue_document
-from service.documents.merge import Part, merge
+from service.pdf.merge import Part, merge
 from service.documents.render import render_docx
 from service.extensions import db
 from service.meetings.models import Meeting

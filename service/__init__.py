@@ -121,7 +121,7 @@ def _converter(app: Flask) -> Any:
     """
     if app.config.get("CONVERTER") is not None:
         return app.config["CONVERTER"]
-    from service.documents.convert import LocalConverterPool, RemoteConverterPool, parse_addresses
+    from service.conversion.local import LocalConverterPool, RemoteConverterPool, parse_addresses
 
     spec = str(app.config["CONVERTERS"]).strip()
     timeout = float(app.config["CONVERSION_TIMEOUT"])

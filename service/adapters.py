@@ -42,7 +42,7 @@ class FixedClock:
 @dataclass
 class Services:
     clock: Clock
-    converter: Any = None  # service.documents.convert.PdfConverter, wired when documents are on
+    converter: Any = None  # service.conversion.local.PdfConverter, wired when documents are on
     store: Any = None  # service.documents.storage.DocumentStore
     mailer: Any = None  # service.mail.Mailer
     extra: dict[str, Any] = field(default_factory=dict)

@@ -45,7 +45,7 @@ def render_command(kind: str, subject_id: int, language: str, output: Path) -> N
 @with_appcontext
 def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_languages: bool, party: str) -> None:
     """Issue official documents (render, convert to PDF/A, record), with a progress bar for batches."""
-    from service.documents.convert import LocalConverterPool
+    from service.conversion.local import LocalConverterPool
     from service.documents.issuing import issue_and_distribute
 
     wired = services()

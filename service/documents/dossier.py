@@ -14,9 +14,9 @@ from service.documents import issuing
 from service.documents.annexes import current_concept_note
 from service.documents.contexts.common import ppt_country_on
 from service.documents.kinds import get_kind
-from service.documents.merge import Part, merge
+from service.pdf.merge import Part, merge
 from service.documents.models import Upload
-from service.documents.pdf import page_count, pdfa_part, with_properties
+from service.pdf.facts import page_count, pdfa_part, with_properties
 from service.documents.render import render_docx
 from service.documents.uploads import DOCX
 from service.errors import NotFound

@@ -24,7 +24,7 @@ from service.documents.contexts import build_context
 from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.kinds import get_kind
 from service.documents.models import DocumentReference, IssuedDocument
-from service.documents.pdf import page_count, pdfa_part, with_properties
+from service.pdf.facts import page_count, pdfa_part, with_properties
 from service.documents.render import render_docx
 from service.errors import Conflict, DomainError, RuleViolation
 from service.extensions import db

@@ -26,14 +26,14 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from pypdf import PdfReader
 
-from service.documents.convert import (
+from service.conversion.local import (
     ColdSofficeConverter,
     ConversionFailed,
     ConversionTimeout,
     LocalConverterPool,
     PdfConverter,
 )
-from service.documents.lo_profile import group_pids
+from service.conversion.process import group_pids
 
 HOSTILE = "Señora Presidenta, Año 2027: «reunión» — A & B < C"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from service.documents.convert import (
+from service.conversion.local import (
     ConversionTimeout,
     ConverterBusy,
     LocalConverterPool,
@@ -21,8 +21,8 @@ from service.documents.convert import (
     RemoteConverterPool,
     pool_from_config,
 )
-from service.documents.converter_process import rpc_info
-from service.documents.lo_profile import free_port, group_pids
+from service.conversion.queue import rpc_info
+from service.conversion.process import free_port, group_pids
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -166,7 +166,7 @@ def test_full_queue_answers_busy_immediately(fake_pool) -> None:
 ABANDONING_APP = """
 import os, sys, time
 from pathlib import Path
-from service.documents.convert import LocalConverterPool
+from service.conversion.local import LocalConverterPool
 script, workdir, how = sys.argv[1:]
 pool = LocalConverterPool(size=2, workdir=Path(workdir),
                           server_argv=lambda port, _u, profile: [sys.executable, script, str(port), "0", str(profile)])

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from service.demo import load_demo
-from service.documents.pdf import pdfa_part
+from service.pdf.facts import pdfa_part
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement

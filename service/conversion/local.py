@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from service.documents.converter_process import (
+from service.conversion.queue import (
     ConversionFailed,
     ConversionTimeout,
     ConverterBusy,
@@ -26,7 +26,7 @@ from service.documents.converter_process import (
     RemoteConverterPool,
     Slot,
 )
-from service.documents.lo_profile import (
+from service.conversion.process import (
     ServerProcess,
     free_port,
     kill_groups_mentioning,

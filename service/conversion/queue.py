@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from service.documents.lo_profile import ServerProcess
+    from service.conversion.process import ServerProcess
 
 API_VERSION = "3"  # unoserver's XML-RPC API; 3.x clients and servers speak it
 PDFA_OPTIONS = ("SelectPdfVersion=2",)  # PDF/A-2b (see shared/TOOLCHAIN.md)

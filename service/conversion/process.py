@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from service.documents.converter_process import PDFA_OPTIONS, rpc_convert, rpc_info
+from service.conversion.queue import PDFA_OPTIONS, rpc_convert, rpc_info
 
 _SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
 _UPDATE = "/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/Arguments"
