@@ -23,7 +23,8 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.conversion.local import ColdSofficeConverter, LocalConverterPool
+from service.conversion.cold import ColdSofficeConverter
+from service.conversion.local import LocalConverterPool
 
 COUNTRIES = ["Belice", "Canadá", "Costa Rica", "El Salvador", "Estados Unidos", "Guatemala", "Honduras",
              "México", "Nicaragua", "Panamá", "República Dominicana"]  # fmt: skip

@@ -1,41 +1,17 @@
-"""Talking to converters: the errors, the bounded queue every pool shares, unoserver's XML-RPC calls, and
-``RemoteConverterPool`` (unoservers started elsewhere; nothing to supervise). The local, supervised pool
-builds on this in ``convert.py``; its processes live in ``lo_profile.py``.
-"""
+"""The bounded waiting room every pool shares: slots that convert one document at a time, retries, reports."""
 
 from __future__ import annotations
 
-import http.client
 import threading
 import time
 import xmlrpc.client
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from service.conversion.protocol import ConversionFailed, ConversionTimeout, ConverterBusy
+from service.conversion.unoserver import BROKEN, PDFA_OPTIONS, rpc_convert
 
 if TYPE_CHECKING:
     from service.conversion.process import ServerProcess
-
-API_VERSION = "3"  # unoserver's XML-RPC API; 3.x clients and servers speak it
-PDFA_OPTIONS = ("SelectPdfVersion=2",)  # PDF/A-2b (see shared/TOOLCHAIN.md)
-# Only the Word import filter: bytes that are really RTF, HTML, ODT... must not reach another import filter.
-DOCX_FILTER = "MS Word 2007 XML"
-BROKEN = (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError)  # transport-level failures
-
-
-class ConverterBusy(Exception):
-    """Every converter is busy and the waiting queue is full: answer 503 with ``Retry-After``."""
-
-    def __init__(self, message: str, retry_after: int = 5) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class ConversionFailed(Exception):
-    """The document could not be converted (broken input, stopped pool, or a converter failed twice)."""
-
-
-class ConversionTimeout(ConversionFailed):
-    """A conversion took longer than the timeout; a local LibreOffice was killed and is being restarted."""
 
 
 class Slot:
@@ -149,105 +125,3 @@ class QueuedPool:
             "conversions": sum(s.total for s in self._slots),
             "restarts": sum(s.restarts for s in self._slots), "instances": instances,
         }  # fmt: skip
-
-
-class _TimeoutTransport(xmlrpc.client.Transport):
-    """xmlrpc's default transport has no timeout: a hung LibreOffice would block the caller forever."""
-
-    def __init__(self, timeout: float) -> None:
-        super().__init__()
-        self._timeout = timeout
-
-    def make_connection(self, host):  # type: ignore[no-untyped-def]
-        conn = super().make_connection(host)
-        conn.timeout = self._timeout
-        return conn
-
-
-def _proxy(host: str, port: int, timeout: float) -> xmlrpc.client.ServerProxy:
-    return xmlrpc.client.ServerProxy(
-        f"http://{host}:{port}", transport=_TimeoutTransport(timeout), allow_none=True
-    )
-
-
-def rpc_info(host: str, port: int, timeout: float = 2.0) -> dict:
-    """unoserver's ``info`` call; raises OSError/xmlrpc errors when the server is not answering."""
-    with _proxy(host, port, timeout) as proxy:
-        info = proxy.info()
-    if info.get("api") != API_VERSION:
-        raise RuntimeError(f"unoserver at {host}:{port} speaks API {info.get('api')}, need {API_VERSION}")
-    return {"unoserver": info.get("unoserver"), "libreoffice": info.get("libreoffice_version")}
-
-
-def rpc_convert(host: str, port: int, docx: bytes, options: Sequence[str], timeout: float) -> bytes:
-    """One DOCX -> PDF conversion on one unoserver.
-
-    We call XML-RPC ourselves instead of ``UnoClient.convert``: that one has no timeout, asks ``info``
-    before every call and silently retries a dead server for ~50 s.
-    """
-    with _proxy(host, port, timeout) as proxy:
-        result = proxy.convert(
-            None, xmlrpc.client.Binary(docx), None, "pdf", None, list(options), True, DOCX_FILTER, None
-        )
-    data = result.data if isinstance(result, xmlrpc.client.Binary) else b""
-    if not data.startswith(b"%PDF"):
-        raise RuntimeError("unoserver returned no PDF")
-    return data
-
-
-class RemoteConverterPool(QueuedPool):
-    """Already-running unoservers elsewhere: round-robin over the healthy ones; no process management."""
-
-    def __init__(self, addresses: list[tuple[str, int]], timeout: float = 60, queue_limit: int = 16) -> None:
-        super().__init__(timeout, queue_limit, wait_timeout=2 * timeout)
-        self.addresses = list(addresses)
-        self._slots = [Slot(i, host, port) for i, (host, port) in enumerate(self.addresses)]
-        self._next = 0
-
-    def start(self) -> None:
-        with self._cond:
-            self._running = True
-            for slot in self._slots:
-                slot.state = "ready" if slot.state == "starting" else slot.state
-
-    def stop(self) -> None:
-        with self._cond:
-            self._running = False
-            self._cond.notify_all()
-
-    def convert(self, docx: bytes, *, pdfa: bool = True, timeout: float | None = None) -> bytes:
-        if not self._running:
-            self.start()
-        return self._convert(docx, pdfa, timeout)
-
-    def _candidates(self) -> list[Slot]:
-        self._next = (self._next + 1) % len(self._slots)
-        return self._slots[self._next :] + self._slots[: self._next]
-
-    def _timed_out(self, slot: Slot) -> None:
-        self._mark_down(slot, 2 * self.timeout)  # its own --conversion-timeout should restart it
-
-    def _broken(self, slot: Slot) -> None:
-        self._mark_down(slot, 5.0)
-
-    def _mark_down(self, slot: Slot, seconds: float) -> None:
-        with self._cond:
-            slot.state, slot.down_until = "down", time.monotonic() + seconds
-            self._cond.notify()
-
-    def ping(self) -> dict[str, Any]:
-        with self._cond:
-            idle = [s for s in self._slots if s.state != "busy"]  # unoserver answers one call at a time
-        for slot in idle:
-            try:
-                rpc_info(slot.host, slot.port, timeout=2.0)
-                healthy = True
-            except (*BROKEN, xmlrpc.client.Error, RuntimeError):
-                healthy = False
-            with self._cond:
-                if slot.state != "busy":
-                    slot.state, slot.down_until = ("ready", 0.0) if healthy else ("down", time.monotonic() + 5)
-        with self._cond:
-            rows = [{"index": s.index, "address": f"{s.host}:{s.port}", "state": s.state,
-                     "conversions": s.total, "restarts": 0} for s in self._slots]  # fmt: skip
-            return self._report("remote", rows)

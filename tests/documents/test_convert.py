@@ -26,14 +26,10 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from pypdf import PdfReader
 
-from service.conversion.local import (
-    ColdSofficeConverter,
-    ConversionFailed,
-    ConversionTimeout,
-    LocalConverterPool,
-    PdfConverter,
-)
+from service.conversion.cold import ColdSofficeConverter
+from service.conversion.local import LocalConverterPool
 from service.conversion.process import group_pids
+from service.conversion.protocol import ConversionFailed, ConversionTimeout, PdfConverter
 
 HOSTILE = "Señora Presidenta, Año 2027: «reunión» — A & B < C"
 

@@ -13,16 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from service.conversion.local import (
-    ConversionTimeout,
-    ConverterBusy,
-    LocalConverterPool,
-    PdfConverter,
-    RemoteConverterPool,
-    pool_from_config,
-)
-from service.conversion.queue import rpc_info
+from service.conversion.local import LocalConverterPool
+from service.conversion.pools import pool_from_config
 from service.conversion.process import free_port, group_pids
+from service.conversion.protocol import ConversionTimeout, ConverterBusy, PdfConverter
+from service.conversion.remote import RemoteConverterPool
+from service.conversion.unoserver import rpc_info
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -126,7 +126,7 @@ def test_without_converters_issuing_is_503_with_retry_after(client, auth, app):
 
 
 def test_busy_converters_answer_503_with_retry_after_and_nothing_is_issued(client, auth, app):
-    from service.conversion.local import ConverterBusy
+    from service.conversion.protocol import ConverterBusy
 
     class Busy:
         def convert(self, docx, **kwargs):
