@@ -1,4 +1,5 @@
-"""The `tripartito` command: each command is a few lines around an operation."""
+"""The `tripartito` commands that are not an area's own: init, demo, tokens, serve; and their registration
+on the app (create_app calls ``register_commands``). Each command is a few lines around an operation."""
 
 from __future__ import annotations
 
@@ -7,21 +8,10 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
 
 from service.adapters import services
 from service.extensions import db
-
-
-def _create_app() -> Flask:
-    from service import create_app
-
-    return create_app()
-
-
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False, add_version_option=False)
-def main() -> None:
-    """Tripartito: paperwork and calendar of the Equipo Tripartito (CRM · RROCM · PPT)."""
 
 
 def register_commands(app: Flask) -> None:
@@ -125,4 +115,8 @@ def serve_command(host: str, port: int, threads: int) -> None:
     from service.wsgi_server import run
 
     os.environ.setdefault("TRIPARTITO_START_CONVERTERS", "1")
-    sys.exit(run(host=host, port=port, threads=threads))
+    # The worker builds its own app with the factory this command line uses (the converters start in it).
+    app_factory = click.get_current_context().ensure_object(ScriptInfo).create_app
+    if app_factory is None:
+        raise click.ClickException("serve needs the app factory of the tripartito command")
+    sys.exit(run(app_factory, host=host, port=port, threads=threads))
