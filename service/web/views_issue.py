@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from service.common.i18n import LANGUAGES
 from service.errors import DomainError
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -36,7 +37,7 @@ RETURN_TO = {
 def issue_and_tell(kind: str, subject_id: int) -> Response:
     """Issue `kind` for `subject_id` in the form's language; flash what happened; back to the subject's page."""
     language = request.form.get("language", "")
-    if language not in ("es", "en"):
+    if language not in LANGUAGES:
         abort(400)
     try:
         document, created = documents_port.issue(kind, subject_id, language, actor=current_principal(), now=now())
