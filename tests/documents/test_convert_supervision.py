@@ -148,11 +148,10 @@ def test_full_queue_answers_busy_immediately(fake_pool) -> None:
         time.sleep(0.1)
     wait_for(lambda: converters.ping()["busy"] == 1 and converters.ping()["queue"] == 1, 5)
 
-    started = time.monotonic()
-    with pytest.raises(ConverterBusy) as busy:
+    # the fail-fast answer ("... requests waiting"), not the one given after waiting for a free converter
+    with pytest.raises(ConverterBusy, match="requests waiting") as busy:
         converters.convert(b"one too many")
 
-    assert time.monotonic() - started < 0.5
     assert busy.value.retry_after > 0
     for thread in threads:
         thread.join()
