@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from flask import current_app
 
@@ -17,6 +17,7 @@ from service.documents.storage import DocumentStore
 from service.mail import Mailer
 
 
+@runtime_checkable
 class Clock(Protocol):
     def now(self) -> datetime: ...
 

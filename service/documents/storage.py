@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import select, text
 
@@ -12,6 +12,7 @@ from service.documents.models import StoredFile
 from service.extensions import db
 
 
+@runtime_checkable
 class DocumentStore(Protocol):
     """Files by SHA-256: ``put`` returns the digest under which ``get`` finds the content again."""
 
