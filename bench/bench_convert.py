@@ -3,13 +3,16 @@
     .venv/bin/python bench/bench_convert.py [--rounds 5] [--documents 30]
 
 Targets (issue 5): warm single conversion >= 4x faster than cold (median); a 2-instance pool converts
->= 3.5 documents/s over 30 documents with 2-4 client threads.
+>= 3.5 documents/s over 30 documents with 2-4 client threads. Supervision: start() returns at once (well under
+1 s), and a conversion on a hung LibreOffice gives up at its timeout (3 s here), not much later.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -23,7 +26,10 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.documents.convert import ColdSofficeConverter, LocalConverterPool
+from service.conversion.cold import ColdSofficeConverter
+from service.conversion.local import LocalConverterPool
+from service.conversion.process import group_pids
+from service.conversion.protocol import ConversionTimeout
 
 COUNTRIES = ["Belice", "Canadá", "Costa Rica", "El Salvador", "Estados Unidos", "Guatemala", "Honduras",
              "México", "Nicaragua", "Panamá", "República Dominicana"]  # fmt: skip
@@ -77,6 +83,20 @@ def throughput(pool: LocalConverterPool, docx: bytes, documents: int, threads: i
     return documents / (time.perf_counter() - started)
 
 
+def hung_conversion(pool: LocalConverterPool, docx: bytes, timeout: float) -> float:
+    """Seconds until a conversion on a SIGSTOPped LibreOffice raises ConversionTimeout (the pool restarts it)."""
+    while pool.ping()["state"] != "ready":
+        time.sleep(0.1)
+    for pid in group_pids(pool.ping()["instances"][0]["pid"], "soffice.bin"):  # idle instance 0 goes first
+        os.kill(pid, signal.SIGSTOP)
+    started = time.perf_counter()
+    try:
+        pool.convert(docx, timeout=timeout)
+    except ConversionTimeout:
+        return time.perf_counter() - started
+    raise RuntimeError("the hung conversion did not time out")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -88,6 +108,7 @@ def main() -> None:
         pool = LocalConverterPool(size=2, workdir=Path(tmp))
         started = time.perf_counter()
         pool.start()
+        start_returned = time.perf_counter() - started
         try:
             first = pool.convert(docx)  # waits for a warm instance
             first_after_start = time.perf_counter() - started
@@ -101,11 +122,16 @@ def main() -> None:
                 warm_times.append(timed(pool.convert, docx))
             rates = {n: throughput(pool, docx, args.documents, n) for n in (2, 3, 4)}
             report = pool.ping()
+            hung_times = [hung_conversion(pool, docx, timeout=3) for _ in range(min(args.rounds, 3))]
         finally:
             pool.stop()
 
     cold_median, warm_median = statistics.median(cold_times), statistics.median(warm_times)
     print(f"document: minutes, {pages} pages, {len(docx) / 1024:.0f} KiB DOCX -> {len(first) / 1024:.0f} KiB PDF/A-2b")
+    print(f"pool start() returns after {start_returned * 1000:.1f} ms (target: at once, < 1 s)")
+    hung = statistics.median(hung_times)
+    print(f"hung LibreOffice, timeout 3 s: ConversionTimeout after {hung:.2f} s (median of {len(hung_times)}; "
+          f"{hung / 3:.2f}x the timeout, target < 10 s)")
     print(f"pool start() -> first PDF (2 instances, waits for warm-up): {first_after_start:.2f} s")
     print(f"{'single conversion (median of ' + str(args.rounds) + ')':<42} {'cold soffice':>13} {'warm pool':>10}")
     print(f"{'':<42} {cold_median:>12.3f}s {warm_median:>9.3f}s")

@@ -22,13 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from service import create_app
 from service.auth.principals import Principal
 from service.auth.tokens import create_api_token
+from service.conversion.cold import ColdSofficeConverter
+from service.conversion.local import LocalConverterPool
 from service.documents.contexts import build_context
-from service.documents.convert import ColdSofficeConverter, LocalConverterPool
 from service.documents.issuing import issue_document
-from service.documents.merge import Part, merge
 from service.documents.render import render_docx
 from service.extensions import db
 from service.meetings.models import Meeting
+from service.pdf.merge import Part, merge
 
 
 def timed(function, rounds: int) -> tuple[float, list[float]]:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from docxtpl import DocxTemplate
 
 from service.documents.kinds import get_kind
-from service.documents.render import build_context, make_environment, render_docx
+from service.documents.render import display_context, make_environment, render_docx
 from tests.documents.samples import minutes
 
 
@@ -47,7 +47,7 @@ def main(rounds: int = 30) -> None:
     context = minutes("es", attendees=15, agreements=20)
     kind = get_kind("minutes")
     path = kind.template_path("es")
-    values = build_context(kind, "es", context)  # docxtpl gets ready-made values: it does less work than ours
+    values = display_context(kind, "es", context)  # docxtpl gets ready-made values: it does less work than ours
     size = len(render_docx("minutes", "es", context))
     fresh = median_ms(lambda: fresh_docxtpl(path, values), rounds)
     cached = median_ms(lambda: render_docx("minutes", "es", context), rounds)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.fields import Id
+from service.common.i18n import LANGUAGES
 
 KINDS = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
 
@@ -10,7 +11,7 @@ KINDS = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "wor
 class IssueRequestSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
     subject_id = Id(required=True, strict=True, validate=validate.Range(min=1))
-    language = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
+    language = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))
 
 
 class IssuedDocumentSchema(Schema):
@@ -33,7 +34,7 @@ class IssuedDocumentSchema(Schema):
 class DocumentQuerySchema(Schema):
     kind = fields.String(validate=validate.OneOf(KINDS))
     subject_id = Id()
-    language = fields.String(validate=validate.OneOf(["es", "en"]))
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
     latest = fields.Boolean(load_default=False)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from schemas.fields import CountryCode, Id, Text
+from service.common.i18n import LANGUAGES
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 
@@ -36,4 +37,4 @@ class FeedTokenCreatedSchema(FeedTokenSchema):
 
 
 class CalendarQuerySchema(Schema):
-    lang = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
+    lang = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))

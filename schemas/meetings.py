@@ -3,6 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from schemas.fields import CountryCode, Day, Id, LocalDateTime, Text, Url
+from service.common.i18n import LANGUAGES
 from service.meetings.rules import AgreementStatus, MeetingKind, MeetingStatus, Modality
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
@@ -70,7 +71,7 @@ class AgreementSchema(Schema):
 
 class MinutesSchema(Schema):
     meeting_id = Id(dump_only=True)
-    language = fields.String(load_default="es", validate=validate.OneOf(["es", "en"]))
+    language = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))
     attendees = fields.List(fields.Nested(AttendeeSchema), load_default=list, validate=validate.Length(max=500))
     agenda_items = fields.List(fields.Nested(AgendaItemSchema), load_default=list,
                                validate=validate.Length(max=200))

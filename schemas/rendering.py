@@ -18,9 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 from schemas.fields import LocalDateTime, Text, Url
+from service.common.i18n import LANGUAGES
 from service.reference.data import NETWORKS
-
-LANGUAGES = ("es", "en")
 
 # vocabulary -> code -> (Spanish label, English label)
 VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {

@@ -11,6 +11,8 @@ from werkzeug.routing import IntegerConverter
 
 from service import config as config_module
 from service.adapters import Services, SystemClock
+from service.conversion.protocol import PdfConverter
+from service.mail import Mailer
 
 
 class RecordNumber(IntegerConverter):
@@ -67,8 +69,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.documents.storage import DatabaseDocumentStore
 
     app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock(),
-                                            converter=_converter(app), store=DatabaseDocumentStore(),
-                                            mailer=_mailer(app))
+                                            store=DatabaseDocumentStore(), mailer=_mailer(app),
+                                            converter=_converter(app))
 
     # 4. blueprints
     from service import api_docs, health
@@ -107,13 +109,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_web(app)
 
     # 6. command line
-    from service.cli import register_commands
+    from service.commands import register_commands
 
     register_commands(app)
     return app
 
 
-def _converter(app: Flask) -> Any:
+def _converter(app: Flask) -> PdfConverter | None:
     """The PDF converter pool: injected (tests), remote servers, or local LibreOffices started here.
 
     Without TRIPARTITO_START_CONVERTERS (set by `tripartito serve`) no LibreOffice is started, so commands
@@ -121,23 +123,19 @@ def _converter(app: Flask) -> Any:
     """
     if app.config.get("CONVERTER") is not None:
         return app.config["CONVERTER"]
-    from service.documents.convert import LocalConverterPool, RemoteConverterPool, parse_addresses
+    from service.conversion.pools import pool_from_config
 
-    spec = str(app.config["CONVERTERS"]).strip()
-    timeout = float(app.config["CONVERSION_TIMEOUT"])
-    if spec.lower() != "auto":
-        return RemoteConverterPool(parse_addresses(spec), timeout=timeout)
-    if not app.config["START_CONVERTERS"]:
+    spec = str(app.config["CONVERTERS"])
+    if spec.strip().lower() == "auto" and not app.config["START_CONVERTERS"]:
         return None
-    import atexit
-
-    pool = LocalConverterPool(timeout=timeout, workdir=Path(app.config["DATA_DIR"]) / "converters")
-    pool.start()  # returns at once; the first conversion waits for a warm instance
-    atexit.register(pool.stop)
+    pool = pool_from_config(spec, timeout=float(app.config["CONVERSION_TIMEOUT"]),
+                            workdir=Path(app.config["DATA_DIR"]) / "converters")
+    if spec.strip().lower() == "auto":
+        pool.start()  # returns at once; the first conversion waits for a warm instance (stopped at exit)
     return pool
 
 
-def _mailer(app: Flask) -> Any:
+def _mailer(app: Flask) -> Mailer:
     """SMTP when TRIPARTITO_SMTP_URL is set, else an outbox folder in the data folder."""
     from service.mail import OutboxMailer, SmtpMailer
 

@@ -1,17 +1,23 @@
-"""Outside processes and stores behind small interfaces, wired in create_app and pinged by /healthz.
+"""Outside processes and stores behind small Protocols, wired in create_app and pinged by /healthz.
 
-Handlers reach them through `services()`; tests swap in fakes (a fixed clock, a stand-in converter).
+Handlers reach them through `services()`; tests swap in fakes implementing the same Protocols (a fixed
+clock, a stand-in converter, a broken mailer).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Protocol, runtime_checkable
 
 from flask import current_app
 
+from service.conversion.protocol import PdfConverter
+from service.documents.storage import DocumentStore
+from service.mail import Mailer
 
+
+@runtime_checkable
 class Clock(Protocol):
     def now(self) -> datetime: ...
 
@@ -42,11 +48,11 @@ class FixedClock:
 @dataclass
 class Services:
     clock: Clock
-    converter: Any = None  # service.documents.convert.PdfConverter, wired when documents are on
-    store: Any = None  # service.documents.storage.DocumentStore
-    mailer: Any = None  # service.mail.Mailer
-    extra: dict[str, Any] = field(default_factory=dict)
+    store: DocumentStore
+    mailer: Mailer
+    converter: PdfConverter | None = None  # None: no LibreOffice started (commands and tests that never issue)
 
 
 def services() -> Services:
-    return current_app.extensions["tripartito"]
+    wired: Services = current_app.extensions["tripartito"]
+    return wired

@@ -1,128 +1,14 @@
-"""The `tripartito` command: each command is a few lines around an operation."""
+"""The `tripartito` command line: a Flask command group around ``create_app``, whose commands each area
+registers (see ``service.commands.register_commands``)."""
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
-from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup
 
-from service.adapters import services
-from service.extensions import db
+from service import create_app
 
 
-def _create_app() -> Flask:
-    from service import create_app
-
-    return create_app()
-
-
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False, add_version_option=False)
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False, add_version_option=False)
 def main() -> None:
     """Tripartito: paperwork and calendar of the Equipo Tripartito (CRM · RROCM · PPT)."""
-
-
-def register_commands(app: Flask) -> None:
-    from service.accounts.cli import user_group
-    from service.documents.cli import distribute_command, issue_command, render_command, templates_group
-    from service.feeds.cli import feed_group
-
-    for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
-                    render_command, templates_group, feed_group, distribute_command):
-        app.cli.add_command(command)
-
-
-@click.command("init")
-@with_appcontext
-def init_command() -> None:
-    """Create or migrate the database and load reference data (idempotent)."""
-    from flask_migrate import upgrade
-
-    from service.reference.operations import load_reference_data
-
-    # Each area has its own migration branch off the foundation, so apply every head.
-    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
-    added = load_reference_data()
-    db.session.commit()
-    click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}; "
-               f"{added} reference rows added.")
-
-
-@click.command("demo")
-@click.option("--year", type=int, default=None, help="Year the demo centres on (default: this year).")
-@with_appcontext
-def demo_command(year: int | None) -> None:
-    """Load a realistic demo year (skipped if the database already has meetings)."""
-    from service.demo import load_demo
-
-    clock = services().clock
-    summary = load_demo(year or clock.today().year, now=clock.now())
-    db.session.commit()
-    click.echo(summary)
-
-
-@click.group("token")
-def token_group() -> None:
-    """API tokens for parties (read and write) and member countries (read)."""
-
-
-@token_group.command("create")
-@click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]))
-@click.option("--country", help="Member country, ISO 3166 alpha-2 (e.g. BZ).")
-@click.option("--label", help="What the token is for, to recognise it later.")
-@with_appcontext
-def token_create(party: str | None, country: str | None, label: str | None) -> None:
-    """Print a new API token once, as the last line. Only its hash is stored."""
-    from service.auth.tokens import create_api_token
-    from service.errors import DomainError
-
-    try:
-        token, secret = create_api_token(party=party, country=country, label=label, now=services().clock.now())
-    except DomainError as error:
-        raise click.UsageError(error.message) from None
-    db.session.commit()
-    click.echo(f"Token {token.id} for {party or country.upper()} (shown once; store it now):", err=True)
-    click.echo(secret)
-
-
-@token_group.command("revoke")
-@click.argument("token_id", type=int)
-@with_appcontext
-def token_revoke(token_id: int) -> None:
-    """Revoke an API token by its number."""
-    from service.auth.tokens import revoke_api_token
-    from service.errors import DomainError
-
-    try:
-        revoke_api_token(token_id, now=services().clock.now())
-    except DomainError as error:
-        raise click.UsageError(error.message) from None
-    db.session.commit()
-    click.echo(f"Token {token_id} revoked.")
-
-
-@token_group.command("list")
-@with_appcontext
-def token_list() -> None:
-    """List API tokens (never their secrets)."""
-    from sqlalchemy import select
-
-    from service.auth.models import ApiToken
-
-    for token in db.session.scalars(select(ApiToken).order_by(ApiToken.id)):
-        state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
-        click.echo(f"{token.id}\t{token.party or token.country}\t{state}\t{token.label or ''}")
-
-
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve_command(host: str, port: int, threads: int) -> None:
-    """Run the service with gunicorn (one process, several threads, the converter pool inside)."""
-    from service.wsgi_server import run
-
-    os.environ.setdefault("TRIPARTITO_START_CONVERTERS", "1")
-    sys.exit(run(host=host, port=port, threads=threads))

@@ -8,7 +8,7 @@ from flask import Flask, request
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from service.documents.converter_process import ConversionFailed, ConverterBusy
+from service.conversion.protocol import ConversionFailed, ConverterBusy
 from service.errors import DomainError
 from service.extensions import db, json_error
 

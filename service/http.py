@@ -7,6 +7,7 @@ from typing import TypeVar
 from flask import request
 from flask_smorest import abort
 
+from service.common.i18n import N_
 from service.errors import PreconditionRequired, StaleVersion
 from service.extensions import db
 
@@ -39,10 +40,10 @@ def check_if_match(header: str | None, kind: str, resource_id: int, version: int
     if header is None:
         if required:
             raise PreconditionRequired(
-                "Send If-Match with the ETag you last read, so nobody's changes are overwritten.")
+                N_("Send If-Match with the ETag you last read, so nobody's changes are overwritten."))
         return
     current = etag_for(kind, resource_id, version)
     offered = [tag.strip().removeprefix("W/") for tag in header.split(",")]
     if "*" not in offered and current not in offered:
-        raise StaleVersion(f"Someone changed this {kind} meanwhile (it is now {current}); "
-                           "read it again and re-apply your change.")
+        raise StaleVersion(N_("Someone changed this %(kind)s meanwhile (it is now %(etag)s); "
+                              "read it again and re-apply your change."), params={"kind": kind, "etag": current})

@@ -10,10 +10,11 @@ import tempfile
 import uuid
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from urllib.parse import unquote, urlparse
 
 
+@runtime_checkable
 class Mailer(Protocol):
     def send(self, message: EmailMessage) -> None: ...
 

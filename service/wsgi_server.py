@@ -3,26 +3,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, options: dict) -> None:
-        self.options = options
+    def __init__(self, app_factory: Callable[[], Flask], options: dict) -> None:
+        self.app_factory, self.options = app_factory, options
         super().__init__()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self):
-        from service import create_app
-
-        return create_app()
+    def load(self) -> Flask:
+        return self.app_factory()  # in the worker, after the fork: the converter pool belongs to it
 
 
-def run(*, host: str, port: int, threads: int) -> int:
-    _Gunicorn({
+def run(app_factory: Callable[[], Flask], *, host: str, port: int, threads: int) -> int:
+    _Gunicorn(app_factory, {
         "bind": f"{host}:{port}",
         "workers": 1,
         "worker_class": "gthread",

@@ -110,7 +110,7 @@ def auth(app: Flask) -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="session")
 def libreoffice(tmp_path_factory: pytest.TempPathFactory):
     """One real, warm two-instance LibreOffice pool for every test that issues real PDFs."""
-    from service.documents.convert import LocalConverterPool
+    from service.conversion.local import LocalConverterPool
 
     pool = LocalConverterPool(size=2, timeout=60, workdir=tmp_path_factory.mktemp("lo-pool"))
     pool.start()

@@ -51,7 +51,7 @@ def revoke_secret_token(model: type[Token], token_id: int, what: str, *, now: da
     """Revoke a token; idempotent (the first revocation time is kept)."""
     token = db.session.get(model, token_id)
     if token is None:
-        raise NotFound(f"No {what} {token_id}.")
+        raise NotFound(N_("No %(what)s %(id)s."), params={"what": what, "id": token_id})
     token.revoked_at = token.revoked_at or now
     db.session.flush()
     return token

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+LANGUAGES = ("es", "en")  # the languages of the pages, the documents and the calendars; Spanish first (default)
+
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
     return text

@@ -11,7 +11,7 @@ from schemas.documents import UploadSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_writer
 from service.documents.annexes import attach_concept_note, current_concept_note
-from service.documents.api import file_response
+from service.documents.files import file_response
 from service.extensions import db
 
 blp = Blueprint("concept_notes", __name__, url_prefix="/api/v1/ppt-terms",

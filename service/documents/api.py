@@ -3,7 +3,7 @@ editable .docx is for the team."""
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from schemas.documents import DistributionSchema, DocumentQuerySchema, IssuedDocumentSchema, IssueRequestSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
+from service.documents.files import download_name, file_response
 from service.documents.issuing import issue_and_distribute
 from service.documents.models import Distribution, IssuedDocument
 from service.documents.queries import issued_documents
@@ -23,22 +24,6 @@ blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents", descripti
 
 def get_or_404(document_id: int) -> IssuedDocument:
     return find_or_404(IssuedDocument, document_id, "issued document")
-
-
-def download_name(document: IssuedDocument, extension: str) -> str:
-    return f"{document.reference.replace('/', '_')}_v{document.version}_{document.language}.{extension}"
-
-
-def file_response(digest: str, media_type: str, name: str) -> Response:
-    """A stored file, immutable: its SHA-256 is its ETag."""
-    if request.if_none_match.contains(digest):
-        return Response(status=304, headers={"ETag": f'"{digest}"'})
-    content = services().store.get(digest)
-    response = Response(content, mimetype=media_type)
-    response.set_etag(digest)
-    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"  # issued documents never change
-    return response
 
 
 @blp.route("")

@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 
 from service.adapters import services
 from service.auth.principals import Principal
+from service.common.i18n import LANGUAGES
 from service.errors import DomainError
 from service.extensions import db
 
@@ -17,7 +18,7 @@ from service.extensions import db
 @click.command("render")
 @click.argument("kind")
 @click.argument("subject_id", type=int)
-@click.option("--lang", "language", type=click.Choice(["es", "en"]), default="es", show_default=True)
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default="es", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @with_appcontext
 def render_command(kind: str, subject_id: int, language: str, output: Path) -> None:
@@ -38,14 +39,14 @@ def render_command(kind: str, subject_id: int, language: str, output: Path) -> N
 @click.command("issue")
 @click.argument("kind")
 @click.argument("subject_ids", type=int, nargs=-1, required=True)
-@click.option("--lang", "language", type=click.Choice(["es", "en"]), default="es", show_default=True)
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default="es", show_default=True)
 @click.option("--all-languages", is_flag=True, help="Issue in Spanish and English.")
 @click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]), default="st_crm", show_default=True,
               help="The party issuing (recorded with the document).")
 @with_appcontext
 def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_languages: bool, party: str) -> None:
     """Issue official documents (render, convert to PDF/A, record), with a progress bar for batches."""
-    from service.documents.convert import LocalConverterPool
+    from service.conversion.local import LocalConverterPool
     from service.documents.issuing import issue_and_distribute
 
     wired = services()
@@ -56,7 +57,7 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
                                        workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli")
         converter.start()
     portal = current_app.config["PUBLIC_URL"].rstrip("/") + "/portal"
-    jobs = [(s, lang) for s in subject_ids for lang in (("es", "en") if all_languages else (language,))]
+    jobs = [(s, lang) for s in subject_ids for lang in (LANGUAGES if all_languages else (language,))]
     results, failures = [], []
     try:
         with click.progressbar(jobs, label=f"Issuing {kind}", file=click.get_text_stream("stderr")) as bar:

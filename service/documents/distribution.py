@@ -16,7 +16,7 @@ from sqlalchemy import select
 from service.accounts.models import UserAccount
 from service.documents.models import Distribution, IssuedDocument
 from service.extensions import db
-from service.reference.models import Country
+from service.reference.operations import member_country_codes
 
 DISTRIBUTED_KINDS = ("minutes", "monitoring_report", "recommendations", "dossier")
 SENDER = ("Equipo Tripartito CRM", "no-reply@tripartito.localhost")
@@ -27,7 +27,7 @@ def plan_distribution(document: IssuedDocument) -> list[Distribution]:
     if document.kind not in DISTRIBUTED_KINDS:
         return []
     planned = [Distribution(document_id=document.id, country=code, status="pending")
-               for code in db.session.scalars(select(Country.code).where(Country.is_member).order_by(Country.code))]
+               for code in member_country_codes()]
     db.session.add_all(planned)
     db.session.flush()
     return planned

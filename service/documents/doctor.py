@@ -25,7 +25,8 @@ from jinja2 import nodes
 from lxml import etree
 from marshmallow import Schema, fields
 
-from schemas.rendering import LANGUAGES, context_fields
+from schemas.rendering import context_fields
+from service.common.i18n import LANGUAGES
 from service.documents.kinds import KINDS, TEMPLATES_DIR
 from service.documents.render import _CONTENT_TYPES, _PARSER, ALLOWED_FILTERS, make_environment, preprocess
 

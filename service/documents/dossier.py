@@ -1,41 +1,37 @@
 """The dossier for a GRCM meeting: cover, monitoring report, recommendations, minutes of the period and the
-incoming PPT's concept note, merged into one PDF (issued and versioned like every other document)."""
+incoming PPT's concept note, merged into one PDF. It is a ``Draft`` like every other kind: the issuing pipeline
+fingerprints, versions and records it; its parts are issued through the same pipeline (``issue_version``)."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
 
 from sqlalchemy import select
 
-from service.auth.principals import Principal
-from service.documents import issuing
+from service.common.i18n import N_
+from service.conversion.protocol import PdfConverter
 from service.documents.annexes import current_concept_note
 from service.documents.contexts.common import ppt_country_on
-from service.documents.kinds import get_kind
-from service.documents.merge import Part, merge
-from service.documents.models import Upload
-from service.documents.pdf import page_count, pdfa_part, with_properties
+from service.documents.docx_properties import with_properties
+from service.documents.drafts import AUTHOR, Draft, Files, Stamp, jsonable
+from service.documents.models import IssuedDocument, Upload
 from service.documents.render import render_docx
+from service.documents.storage import DocumentStore
 from service.documents.uploads import DOCX
 from service.errors import NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
+from service.pdf.facts import page_count, pdfa_part
+from service.pdf.merge import Part, merge
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 
+IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
+
 _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: concept note of the incoming PPT"}
-
-
-def _issued_part(kind: str, subject_id: int, language: str, **issue: Any) -> Part:
-    document = issuing.issue_document(kind, subject_id, language, **issue).document
-    title = document.title
-    if kind == "minutes":  # several minutes in one dossier: name the meeting
-        title = f"{title}: {document.context['meeting']['title']}"
-    return Part(title=f"{title} ({document.reference})", reference=document.reference,
-                pdf=issue["store"].get(document.pdf_sha256), pdfa=document.pdfa)
+_COVER = {"es": "Portada", "en": "Cover"}
 
 
 def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
@@ -54,53 +50,50 @@ def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
     return current_concept_note(term.id) if term else None
 
 
-def annex_part(upload: Upload, language: str, converter: Any, store: Any) -> Part:
+def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, converter: PdfConverter,
+                  store: DocumentStore) -> Draft:
+    grcm = db.session.get(GrcmMeeting, grcm_id)
+    if grcm is None:
+        raise NotFound(N_("No GRCM meeting %(id)s."), field="subject_id", params={"id": grcm_id})
+    parts = [_issued_part(issue_version("monitoring_report", grcm.id), store),
+             _issued_part(issue_version("recommendations", grcm.id), store)]
+    parts += [_issued_part(issue_version("minutes", meeting.id), store) for meeting in meetings_of_the_period(grcm)]
+    upload = concept_note_of_incoming_term(grcm)
+    grcm_info = {"title": grcm.title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
+                 "location": grcm.location}
+
+    def make(stamp: Stamp) -> Files:
+        annexed = [*parts, _annex_part(upload, language, converter, store)] if upload is not None else parts
+        listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in annexed]
+        header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
+                  "version": stamp.version, "title": stamp.title,
+                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
+        cover_docx = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": listed})
+        cover_docx = with_properties(cover_docx, title=stamp.title, subject=grcm.title, author=AUTHOR,
+                                     language=language, keywords=stamp.reference, created=stamp.issued_at)
+        cover = converter.convert(cover_docx, pdfa=True)
+        merged = merge([Part(_COVER[language], cover, stamp.reference, pdfa_part(cover) == 2), *annexed],
+                       title=f"{stamp.title} — {grcm.title}", author=AUTHOR, subject=grcm.title, language=language,
+                       created=stamp.issued_at)
+        return Files(pdf=merged, docx=None)
+
+    # Identified by its sources (issued PDFs, the uploaded annex as uploaded): converting a Word annex again
+    # gives other bytes (time stamps), which must not make a new version of an unchanged dossier.
+    frozen = jsonable({"grcm": grcm_info, "parts": [p.title for p in parts],
+                       "files": [hashlib.sha256(p.pdf).hexdigest() for p in parts],
+                       "annex": upload.file_sha256 if upload else None})
+    return Draft(frozen=frozen, late=False, make=make)
+
+
+def _issued_part(document: IssuedDocument, store: DocumentStore) -> Part:
+    title = document.title
+    if document.kind == "minutes":  # several minutes in one dossier: name the meeting
+        title = f"{title}: {document.context['meeting']['title']}"
+    return Part(title=f"{title} ({document.reference})", reference=document.reference,
+                pdf=store.get(document.pdf_sha256), pdfa=document.pdfa)
+
+
+def _annex_part(upload: Upload, language: str, converter: PdfConverter, store: DocumentStore) -> Part:
     content = store.get(upload.file_sha256)
     pdf = converter.convert(content, pdfa=True) if upload.media_type == DOCX else content
     return Part(title=_ANNEX[language], pdf=pdf, pdfa=pdfa_part(pdf) == 2)
-
-
-def issue_dossier(grcm_id: int, language: str, *, actor: Principal, now: datetime, converter: Any,
-                  store: Any) -> issuing.Issued:
-    grcm = db.session.get(GrcmMeeting, grcm_id)
-    if grcm is None:
-        raise NotFound(f"No GRCM meeting {grcm_id}.", field="subject_id")
-    issue = {"actor": actor, "now": now, "converter": converter, "store": store}
-    parts = [_issued_part("monitoring_report", grcm.id, language, **issue),
-             _issued_part("recommendations", grcm.id, language, **issue)]
-    parts += [_issued_part("minutes", meeting.id, language, **issue) for meeting in meetings_of_the_period(grcm)]
-    upload = concept_note_of_incoming_term(grcm)
-
-    # The dossier is identified by its sources (issued PDFs, the uploaded annex as uploaded): converting a Word
-    # annex again gives other bytes (time stamps), which must not make a new version of an unchanged dossier.
-    grcm_info = {"title": grcm.title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
-                 "location": grcm.location}
-    frozen = issuing.jsonable({"grcm": grcm_info, "parts": [p.title for p in parts],
-                               "files": [hashlib.sha256(p.pdf).hexdigest() for p in parts],
-                               "annex": upload.file_sha256 if upload else None})
-    digest = issuing.fingerprint("dossier", language, frozen)
-    latest = issuing.latest_version("dossier", grcm.id, language)
-    if latest is not None and latest.context_sha256 == digest:
-        return issuing.Issued(latest, created=False)
-
-    if upload is not None:
-        parts.append(annex_part(upload, language, converter, store))
-    listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in parts]
-
-    reference = issuing.reserve_reference("dossier", grcm.id, now.year)
-    version = latest.version + 1 if latest else 1
-    title = get_kind("dossier_cover").titles[language]
-    header = {"reference": reference.reference, "issued_on": now.date(), "language": language, "version": version,
-              "title": title, "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
-    cover_docx = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": listed})
-    cover_docx = with_properties(cover_docx, title=title, subject=grcm.title, author=issuing.AUTHOR,
-                                 language=language, keywords=reference.reference, created=now)
-    cover = converter.convert(cover_docx, pdfa=True)
-    cover_title = "Portada" if language == "es" else "Cover"
-    merged = merge([Part(cover_title, cover, reference.reference, pdfa_part(cover) == 2), *parts],
-                   title=f"{title} — {grcm.title}", author=issuing.AUTHOR, subject=grcm.title, language=language,
-                   created=now)
-    document = issuing.record(kind="dossier", subject_id=grcm.id, language=language, reference=reference,
-                              version=version, title=title, pdf=merged, docx=None, frozen=frozen, digest=digest,
-                              supersedes=latest, late=False, actor=actor, now=now, store=store)
-    return issuing.Issued(document, created=True)

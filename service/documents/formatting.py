@@ -75,7 +75,3 @@ def format_number(value: int | float | Decimal, language: str, *, decimals: int 
     pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale(language))
 
-
-def format_amount(amount: Decimal, currency: str, language: str) -> str:
-    """USD 12,345.50: the ISO code, not a symbol ($ is also the peso's sign in the region)."""
-    return f"{currency} {format_number(amount, language, decimals=2)}"

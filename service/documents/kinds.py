@@ -15,6 +15,7 @@ from typing import Any
 from marshmallow import Schema
 
 from schemas import rendering as r
+from service.common.i18n import LANGUAGES
 from service.documents.formatting import format_date, format_time_range
 from service.grcm.rules import is_late
 
@@ -32,7 +33,7 @@ class DocumentKind:
     derive: Derive | None = None   # fills the schema's DERIVED values in place
 
     def template_path(self, language: str) -> Path:
-        if language not in r.LANGUAGES:
+        if language not in LANGUAGES:
             raise ValueError(f"Unsupported document language {language!r}: use 'es' or 'en'.")
         return TEMPLATES_DIR / f"{self.name}.{language}.docx"
 
@@ -107,6 +108,11 @@ KINDS: dict[str, DocumentKind] = {k.name: k for k in [
                  {"es": "Expediente para la reunión del GRCM",
                   "en": "Dossier for the RCGM meeting"}),
 ]}
+
+
+def template_kind(kind: str) -> str:
+    """The kind whose template, title and reference code a document uses: the dossier's are its cover's."""
+    return "dossier_cover" if kind == "dossier" else kind
 
 
 def get_kind(name: str) -> DocumentKind:

@@ -33,6 +33,7 @@ from lxml import etree
 from marshmallow import Schema, ValidationError, fields
 
 from schemas.rendering import Choice, context_fields, label
+from service.common.i18n import N_
 from service.documents.formatting import format_date, format_datetime, format_number
 from service.documents.kinds import DocumentKind, get_kind
 from service.errors import RuleViolation
@@ -54,7 +55,8 @@ class ContextError(RuleViolation):
     def __init__(self, kind: str, errors: dict) -> None:
         self.errors = _flatten(errors)
         first, messages = next(iter(self.errors.items()))
-        super().__init__(f"Invalid data for the {kind} document: {first}: {messages[0]}", field=first)
+        super().__init__(N_("Invalid data for the %(kind)s document: %(field)s: %(problem)s"), field=first,
+                         params={"kind": kind, "field": first, "problem": messages[0]})
 
 
 class TemplateRenderError(RuntimeError):
@@ -191,7 +193,7 @@ def compiled_template(kind: str, language: str) -> CompiledTemplate:
     return compiled
 
 
-def build_context(kind: DocumentKind, language: str, context: dict[str, Any]) -> dict[str, Any]:
+def display_context(kind: DocumentKind, language: str, context: dict[str, Any]) -> dict[str, Any]:
     """Validate through the kind's schema, add derived values, turn every value into display text."""
     context = dict(context)
     header = dict(context.get("header") or {})
@@ -249,11 +251,11 @@ def render_docx(kind: str, language: str, context: dict[str, Any]) -> bytes:
     """
     document_kind = get_kind(kind)
     template = compiled_template(kind, language)  # first: an unknown language fails here, clearly
-    return template.render(build_context(document_kind, language, context), language)
+    return template.render(display_context(document_kind, language, context), language)
 
 
 def render_template_bytes(docx: bytes, kind: str, language: str, context: dict[str, Any]) -> bytes:
     """Render a candidate template (not the shipped one), e.g. to try a replacement before installing it."""
     document_kind = get_kind(kind)
     document_kind.template_path(language)  # validates the language
-    return CompiledTemplate.from_bytes(docx).render(build_context(document_kind, language, context), language)
+    return CompiledTemplate.from_bytes(docx).render(display_context(document_kind, language, context), language)

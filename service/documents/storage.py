@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import select, text
 
 from service.documents.models import StoredFile
 from service.extensions import db
+
+
+@runtime_checkable
+class DocumentStore(Protocol):
+    """Files by SHA-256: ``put`` returns the digest under which ``get`` finds the content again."""
+
+    def put(self, content: bytes, media_type: str, *, now: datetime) -> str: ...
+
+    def get(self, digest: str) -> bytes: ...
+
+    def ping(self) -> dict: ...
 
 
 class DatabaseDocumentStore:

@@ -12,6 +12,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from service.common.i18n import LANGUAGES, N_
 from service.documents import kinds
 from service.documents.doctor import Problem, check_template
 from service.errors import NotFound, RuleViolation
@@ -22,16 +23,22 @@ class TemplateRefused(RuleViolation):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"The template was refused: {problems[0]}" + (
-            f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""), field="file")
+        if len(problems) > 1:
+            super().__init__(N_("The template was refused: %(problem)s (and %(more)s more problems)"), field="file",
+                             params={"problem": str(problems[0]), "more": len(problems) - 1})
+        else:
+            super().__init__(N_("The template was refused: %(problem)s"), field="file",
+                             params={"problem": str(problems[0])})
 
     def payload(self) -> dict:
         return {**super().payload(), "problems": [str(p) for p in self.problems]}
 
 
 def template_path(kind: str, language: str) -> Path:
-    if kind not in kinds.KINDS or language not in ("es", "en"):
-        raise NotFound(f"No template {kind}.{language}: kinds are {', '.join(kinds.KINDS)}; languages es, en.")
+    if kind not in kinds.KINDS or language not in LANGUAGES:
+        raise NotFound(N_("No template %(kind)s.%(language)s: kinds are %(kinds)s; languages %(languages)s."),
+                       params={"kind": kind, "language": language, "kinds": list(kinds.KINDS),
+                               "languages": list(LANGUAGES)})
     return kinds.get_kind(kind).template_path(language)
 
 

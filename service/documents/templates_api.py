@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 
 from service.adapters import services
 from service.auth.http import requires_team, requires_writer
+from service.common.i18n import LANGUAGES
 from service.documents import kinds
 from service.documents.templates_admin import describe, replace_template, template_path
 from service.documents.uploads import DOCX, MAX_UPLOAD_BYTES, TooLarge
@@ -19,7 +20,7 @@ blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates", descripti
 class Templates(MethodView):
     @requires_team
     def get(self):
-        return [describe(kind, language) for kind in kinds.KINDS for language in ("es", "en")]
+        return [describe(kind, language) for kind in kinds.KINDS for language in LANGUAGES]
 
 
 @blp.route("/<kind>/<language>")

@@ -18,10 +18,10 @@ from calendars import (
     serialise,
 )
 from service.adapters import services
+from service.common.i18n import LANGUAGES
 from service.feeds.queries import feed_fingerprint, feed_items
 
 CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
-LANGUAGES = ("es", "en")
 ORGANIZER_NAME = "ST-CRM"  # the Secretaría Técnica de la CRM convenes the team's meetings
 
 

@@ -37,6 +37,7 @@ def _csrf(app: Flask) -> None:
 def init_web(app: Flask) -> None:
     from service.web import (  # noqa: F401 - routes register on import
         views_auth,
+        views_dashboard,
         views_documents,
         views_events,
         views_feedback,
@@ -45,6 +46,7 @@ def init_web(app: Flask) -> None:
         views_meetings,
         views_monitoring,
         views_planning,
+        views_portal,
         views_ppt_terms,
         views_recommendations,
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -14,6 +13,9 @@ from service.meetings.models import Meeting
 from service.meetings.operations import list_agreements
 from service.meetings.rules import MeetingKind, MeetingStatus, pre_ppt_meeting_deadline
 from service.ppt.models import PptTerm
+from service.recommendations.models import Recommendation
+from service.recommendations.operations import list_recommendations
+from service.recommendations.rules import FollowUpStatus, RecommendationState
 from service.schedule import rules as schedule_rules
 from service.schedule.queries import ordinary_quarters
 
@@ -34,7 +36,7 @@ class Dashboard:
     quarter_gaps: list[str]
     year: int
     overdue_agreements: list[dict]
-    awaiting_follow_up: list[Any] | None = field(default=None)  # None: the recommendations area is not wired
+    awaiting_follow_up: list[Recommendation]
 
 
 def quarters_without_ordinary_meeting(year: int) -> list[str]:
@@ -63,16 +65,8 @@ def next_meetings(now: datetime, limit: int = 5) -> list[Meeting]:
         .order_by(Meeting.starts_at_utc).limit(limit)))
 
 
-def awaiting_follow_up() -> list[Any] | None:
-    """Approved recommendations (R9) whose latest follow-up does not say "implemented" (or that have none).
-
-    None when the recommendations area is absent; the page then says it is not connected.
-    """
-    try:
-        from service.recommendations.operations import list_recommendations
-        from service.recommendations.rules import FollowUpStatus, RecommendationState
-    except ImportError:
-        return None
+def awaiting_follow_up() -> list[Recommendation]:
+    """Approved recommendations (R9) whose latest follow-up does not say "implemented" (or that have none)."""
     return [r for r in list_recommendations(state=RecommendationState.APPROVED.value)
             if r.latest_follow_up is None or r.latest_follow_up.status != FollowUpStatus.IMPLEMENTED.value]
 

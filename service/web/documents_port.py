@@ -13,7 +13,7 @@ from flask import request
 
 from service.adapters import services
 from service.auth.principals import Principal
-from service.documents.api import download_name as api_download_name
+from service.documents.files import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
 from service.documents.models import IssuedDocument
 from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here

@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 from flask import Flask, request, session
 from flask_babel import Babel, format_date, get_locale
 
-LANGUAGES = ("es", "en")
+from service.common.i18n import LANGUAGES
+
 DEFAULT_LANGUAGE = "es"
 
 babel = Babel()

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from schemas.ppt_feedback import PptFeedbackSchema
 from service.adapters import services
 from service.documents.annexes import attach_concept_note, current_concept_note
-from service.documents.api import file_response
+from service.documents.files import file_response
 from service.http import check_if_match, etag_for
 from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.feedback import feedback_for, save_feedback, warnings_for

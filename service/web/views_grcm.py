@@ -1,15 +1,20 @@
-"""Secretariat pages to schedule and change GRCM meetings (they set the monitoring report's due date, R5)."""
+"""Secretariat pages of the GRCM meetings: the list, scheduling and changing one (it sets the monitoring
+report's due date, R5), and its documents (recommendations, monitoring report, dossier) to issue."""
 
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from schemas.grcm import GrcmMeetingSchema, GrcmMeetingUpdateSchema
+from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
 from service.http import check_if_match, etag_for
+from service.recommendations.operations import list_recommendations
+from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import grcm_payload, grcm_values
@@ -18,6 +23,7 @@ from service.web.signin import requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "grcm-meeting"  # the API's ETag kind
+GRCM_KINDS = ("recommendations", "monitoring_report", "dossier")
 
 
 def _form(grcm: GrcmMeeting | None, values: dict, errors: FieldErrors, etag: str | None,
@@ -56,3 +62,19 @@ def grcm_meeting_edit(grcm_id: int) -> Page:
         return _form(grcm, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
     flash(_("GRCM meeting “%(title)s” saved.", title=grcm.title), "success")
     return redirect(url_for("web.grcm_meetings"))
+
+
+@web.get("/grcm-meetings")
+@requires_party
+def grcm_meetings() -> str:
+    found = db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc.desc())).all()
+    return render_template("grcm/list.html", grcm_meetings=found)
+
+
+@web.get("/grcm-meetings/<int:grcm_id>/documents")
+@requires_party
+def grcm_documents(grcm_id: int) -> str:
+    grcm = get_or_404(GrcmMeeting, grcm_id)
+    documents = {kind: documents_port.issued_documents(kind=kind, subject_id=grcm.id) for kind in GRCM_KINDS}
+    return render_template("grcm/documents.html", grcm=grcm, kinds=GRCM_KINDS, issued=documents,
+                           recommendations=list_recommendations(grcm_meeting_id=grcm.id))

@@ -1,4 +1,4 @@
-"""Issuing the follow-up areas' documents from the pages (es/en), and the GRCM meetings' documents page.
+"""Issuing the follow-up areas' documents from the pages (es/en).
 
 Every document goes through documents_port.issue, the same door the minutes use (issue_document with the
 service's converter and store); a missing converter or a DomainError becomes a message on the page.
@@ -6,22 +6,19 @@ service's converter and store); a missing converter or a DomainError becomes a m
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from service.common.i18n import LANGUAGES
 from service.errors import DomainError
 from service.extensions import db
-from service.grcm.models import GrcmMeeting
-from service.recommendations.operations import list_recommendations
 from service.web import documents_port
 from service.web.blueprints import web
-from service.web.common import get_or_404, now
+from service.web.common import now
 from service.web.messages import translate
 from service.web.signin import current_principal, requires_party
 
-GRCM_KINDS = ("recommendations", "monitoring_report", "dossier")
 # kind → the page its issue buttons are on (endpoint, name of the subject's argument, anchor)
 RETURN_TO = {
     "minutes": ("web.minutes", "meeting_id", "documents"),
@@ -36,7 +33,7 @@ RETURN_TO = {
 def issue_and_tell(kind: str, subject_id: int) -> Response:
     """Issue `kind` for `subject_id` in the form's language; flash what happened; back to the subject's page."""
     language = request.form.get("language", "")
-    if language not in ("es", "en"):
+    if language not in LANGUAGES:
         abort(400)
     try:
         document, created = documents_port.issue(kind, subject_id, language, actor=current_principal(), now=now())
@@ -60,19 +57,3 @@ def issue_document(kind: str, subject_id: int) -> Response:
     if kind not in RETURN_TO or kind == "minutes":  # minutes have their own address (issue_minutes)
         abort(404)
     return issue_and_tell(kind, subject_id)
-
-
-@web.get("/grcm-meetings")
-@requires_party
-def grcm_meetings() -> str:
-    found = db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc.desc())).all()
-    return render_template("grcm/list.html", grcm_meetings=found)
-
-
-@web.get("/grcm-meetings/<int:grcm_id>/documents")
-@requires_party
-def grcm_documents(grcm_id: int) -> str:
-    grcm = get_or_404(GrcmMeeting, grcm_id)
-    documents = {kind: documents_port.issued_documents(kind=kind, subject_id=grcm.id) for kind in GRCM_KINDS}
-    return render_template("grcm/documents.html", grcm=grcm, kinds=GRCM_KINDS, issued=documents,
-                           recommendations=list_recommendations(grcm_meeting_id=grcm.id))

@@ -26,14 +26,10 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from pypdf import PdfReader
 
-from service.documents.convert import (
-    ColdSofficeConverter,
-    ConversionFailed,
-    ConversionTimeout,
-    LocalConverterPool,
-    PdfConverter,
-)
-from service.documents.lo_profile import group_pids
+from service.conversion.cold import ColdSofficeConverter
+from service.conversion.local import LocalConverterPool
+from service.conversion.process import group_pids
+from service.conversion.protocol import ConversionFailed, ConversionTimeout, PdfConverter
 
 HOSTILE = "Señora Presidenta, Año 2027: «reunión» — A & B < C"
 
@@ -199,11 +195,9 @@ def test_hung_libreoffice_times_out_is_killed_and_next_conversion_succeeds(pool:
     for pid in hung:
         os.kill(pid, signal.SIGSTOP)
 
-    started = time.monotonic()
-    with pytest.raises(ConversionTimeout):
+    with pytest.raises(ConversionTimeout, match="exceeded 3 s"):  # how long that takes: bench/bench_convert.py
         pool.convert(make_docx("no llegará"), timeout=3)
 
-    assert time.monotonic() - started < 10
     assert pool.ping()["restarts"] == restarts + 1
     assert "siguiente" in pdf_text(pool.convert(make_docx("la siguiente sí")))
     assert [pid for pid in hung if running(pid)] == []  # SIGKILLed with its whole group
@@ -231,9 +225,7 @@ def test_killed_libreoffice_is_replaced_and_conversions_continue(pool: LocalConv
 def test_first_conversion_right_after_start_waits_for_a_warm_instance(tmp_path: Path) -> None:
     converters = LocalConverterPool(size=1, workdir=tmp_path)
     try:
-        started = time.monotonic()
-        converters.start()
-        assert time.monotonic() - started < 1
+        converters.start()  # returns before any instance is warm (its time: bench/bench_convert.py)
         assert converters.ping()["state"] == "starting"
         assert converters.ping()["ok"] is False  # /healthz answers 503 until one instance is warm
 

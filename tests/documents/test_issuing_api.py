@@ -126,9 +126,10 @@ def test_without_converters_issuing_is_503_with_retry_after(client, auth, app):
 
 
 def test_busy_converters_answer_503_with_retry_after_and_nothing_is_issued(client, auth, app):
-    from service.documents.convert import ConverterBusy
+    from service.conversion.protocol import ConverterBusy
+    from tests.fakes import CountingConverter
 
-    class Busy:
+    class Busy(CountingConverter):
         def convert(self, docx, **kwargs):
             raise ConverterBusy("queue full", retry_after=7)
 

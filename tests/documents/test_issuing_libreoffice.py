@@ -12,11 +12,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from service.demo import load_demo
-from service.documents.pdf import pdfa_part
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement
 from service.monitoring.models import MonitoringEntry
+from service.pdf.facts import pdfa_part
 from service.planning.models import WorkPlan, WorkPlanActivity
 from service.ppt.feedback_models import PptFeedback
 from service.recommendations.models import Recommendation

@@ -15,7 +15,7 @@ from service.documents.kinds import KINDS, get_kind
 from service.documents.render import (
     ContextError,
     TemplateRenderError,
-    build_context,
+    display_context,
     render_docx,
     render_template_bytes,
 )
@@ -186,7 +186,7 @@ def test_header_language_must_match_the_template_language() -> None:
 @pytest.mark.parametrize(("kind", "language"), ALL)
 def test_context_has_exactly_the_names_the_schema_declares(kind: str, language: str) -> None:
     document_kind = get_kind(kind)
-    values = build_context(document_kind, language, samples.sample(kind, language))
+    values = display_context(document_kind, language, samples.sample(kind, language))
     assert set(values) == set(context_fields(document_kind.schema()))
 
 
@@ -251,7 +251,7 @@ def test_cached_renderer_produces_the_same_text_as_a_fresh_docxtpl_render() -> N
 
     context = samples.minutes()
     template = DocxTemplate(get_kind("minutes").template_path("es"))
-    template.render(build_context(get_kind("minutes"), "es", context), jinja_env=make_environment(),
+    template.render(display_context(get_kind("minutes"), "es", context), jinja_env=make_environment(),
                     autoescape=True)
     out = io.BytesIO()
     template.save(out)

@@ -6,32 +6,28 @@ which the register adds; what it returns is what gets frozen with the issued doc
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from service.common.i18n import N_
+from service.documents.contexts.common import ContextBuilder
+from service.documents.contexts.followups import monitoring_report, ppt_feedback, recommendations, work_plan
+from service.documents.contexts.minutes import minutes_context
 from service.errors import NotFound
 
-ContextBuilder = Callable[[int, str, date], dict[str, Any]]
-
-_BUILDERS: dict[str, ContextBuilder] = {}
-
-
-def builder(kind: str) -> Callable[[ContextBuilder], ContextBuilder]:
-    def register(function: ContextBuilder) -> ContextBuilder:
-        _BUILDERS[kind] = function
-        return function
-
-    return register
+BUILDERS: dict[str, ContextBuilder] = {
+    "minutes": minutes_context,
+    "monitoring_report": monitoring_report,
+    "recommendations": recommendations,
+    "ppt_feedback": ppt_feedback,
+    "work_plan": work_plan,
+}
 
 
 def build_context(kind: str, subject_id: int, language: str, today: date) -> dict[str, Any]:
-    from service.documents.contexts import followups, minutes  # noqa: F401 - they register their builders
-
     try:
-        build = _BUILDERS[kind]
+        build = BUILDERS[kind]
     except KeyError:
-        raise NotFound(f"Documents of kind {kind!r} cannot be issued yet.", field="kind") from None
+        raise NotFound(N_("Documents of kind '%(kind)s' cannot be issued yet."), field="kind",
+                       params={"kind": kind}) from None
     return build(subject_id, language, today)
-
-

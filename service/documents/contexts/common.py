@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -10,6 +12,8 @@ from schemas.rendering import label
 from service.extensions import db
 from service.ppt.operations import term_on
 from service.reference.models import Country
+
+ContextBuilder = Callable[[int, str, date], dict[str, Any]]  # (subject id, language, today) -> context
 
 
 def country_name(code: str | None, language: str) -> str | None:

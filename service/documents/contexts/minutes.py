@@ -5,22 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from service.documents.contexts import builder
+from service.common.i18n import N_
 from service.documents.contexts.common import country_name, ppt_country_on, responsible_name
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.meetings.models import Meeting
 
 
-@builder("minutes")
 def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, Any]:
     meeting = db.session.get(Meeting, meeting_id)
     if meeting is None:
-        raise NotFound(f"No meeting {meeting_id}.", field="subject_id")
+        raise NotFound(N_("No meeting %(id)s."), field="subject_id", params={"id": meeting_id})
     minutes = meeting.minutes
     if minutes is None:
-        raise RuleViolation(f"Meeting {meeting_id} has no minutes yet: record them before issuing.",
-                            field="subject_id")
+        raise RuleViolation(N_("Meeting %(id)s has no minutes yet: record them before issuing."),
+                            field="subject_id", params={"id": meeting_id})
     return {
         "header": {"ppt_country_name": ppt_country_on(meeting.starts_at.date(), language)},
         "meeting": {"kind": meeting.kind, "title": meeting.title, "starts_at": meeting.starts_at,

@@ -1,31 +1,11 @@
-"""Small facts about PDF and DOCX files: page counts, PDF/A identification, document properties."""
+"""A Word file's core properties (title, subject, author, language): LibreOffice carries them into the PDF."""
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import datetime
 from xml.sax.saxutils import escape
-
-from pypdf import PdfReader
-
-_PDFA_PART = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def pdfa_part(pdf: bytes) -> int | None:
-    """The PDF/A part (2 for PDF/A-2b) declared in the XMP metadata, or None."""
-    reader = PdfReader(io.BytesIO(pdf))
-    metadata = reader.trailer["/Root"].get("/Metadata")
-    if metadata is None:
-        return None
-    found = _PDFA_PART.search(metadata.get_object().get_data())
-    return int(found.group(1)) if found else None
-
 
 _CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \

@@ -1,9 +1,5 @@
-"""DOCX -> PDF(/A-2b) through warm, supervised LibreOffice instances (unoserver). The public API.
-
-``LocalConverterPool`` starts and supervises N unoservers on this host; ``RemoteConverterPool`` uses
-already-running ones (``TRIPARTITO_CONVERTERS=host:port,...``); ``ColdSofficeConverter`` is the slow
-one-shot ``soffice --convert-to`` kept for comparison. All are thread-safe ``PdfConverter``s.
-"""
+"""``LocalConverterPool``: N warm unoservers on this host, each supervised (restarted when it hangs, crashes,
+grows too big or has converted enough), behind the ``PdfConverter`` Protocol."""
 
 from __future__ import annotations
 
@@ -16,43 +12,24 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from service.documents.converter_process import (
-    ConversionFailed,
-    ConversionTimeout,
-    ConverterBusy,
-    QueuedPool,
-    RemoteConverterPool,
-    Slot,
-)
-from service.documents.lo_profile import (
-    ServerProcess,
-    free_port,
-    kill_groups_mentioning,
-    soffice_once,
-    unoserver_argv,
-    write_hardened_profile,
-)
-
-__all__ = [
-    "ColdSofficeConverter", "ConversionFailed", "ConversionTimeout", "ConverterBusy", "LocalConverterPool",
-    "PdfConverter", "RemoteConverterPool", "parse_addresses", "pool_from_config",
-]  # fmt: skip
+from service.conversion.process import ServerProcess, free_port, kill_groups_mentioning
+from service.conversion.profile import unoserver_argv, write_hardened_profile
+from service.conversion.protocol import ConversionFailed
+from service.conversion.queue import QueuedPool, Slot
 
 log = logging.getLogger(__name__)
-DEFAULT_UNO_PYTHON = str(Path(__file__).resolve().parents[2] / ".venv-uno" / "bin" / "python")
 ServerArgv = Callable[[int, int, Path], list[str]]  # (port, uno_port, profile dir) -> argv
 
 
-@runtime_checkable
-class PdfConverter(Protocol):
-    """DOCX bytes in, PDF bytes out; raises ConverterBusy, ConversionTimeout or ConversionFailed."""
+def uno_interpreter() -> str:
+    """The Python that can ``import uno`` (LibreOffice's bindings) and runs unoserver: the one place to find it.
 
-    def convert(self, docx: bytes, *, pdfa: bool = True, timeout: float | None = None) -> bytes: ...
-    def ping(self) -> dict[str, Any]: ...  # JSON-able: ok, kind, state, instances, conversions, restarts, queue
-    def start(self) -> None: ...
-    def stop(self) -> None: ...
+    ``TRIPARTITO_UNO_PYTHON`` if set, else the ``.venv-uno`` that scripts/uno_venv.sh makes in the checkout.
+    """
+    return os.environ.get("TRIPARTITO_UNO_PYTHON") or str(
+        Path(__file__).resolve().parents[2] / ".venv-uno" / "bin" / "python")
 
 
 class LocalConverterPool(QueuedPool):
@@ -75,7 +52,7 @@ class LocalConverterPool(QueuedPool):
         self.size = size or os.cpu_count() or 1
         self.max_conversions, self.max_rss_mb = max_conversions, max_rss_mb
         self.startup_timeout = startup_timeout
-        self.uno_python = uno_python or os.environ.get("TRIPARTITO_UNO_PYTHON") or DEFAULT_UNO_PYTHON
+        self.uno_python = uno_python or uno_interpreter()
         self.workdir = Path(workdir or Path.cwd() / "instance" / "converters")
         self._home: Path | None = None  # this pool's own folder under workdir, made by start()
         self._custom_argv = server_argv  # tests swap in a stand-in server
@@ -243,49 +220,3 @@ def _pool_home(workdir: Path) -> Path:
             kill_groups_mentioning(str(old))  # its unoservers, if its process died without stop()
             shutil.rmtree(old, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"pool-{os.getpid()}-", dir=workdir))
-
-
-class ColdSofficeConverter:
-    """One-shot ``soffice --convert-to`` per document with a fresh profile (~2 s each; for comparison)."""
-
-    def __init__(self, timeout: float = 60, workdir: Path | None = None) -> None:
-        self.timeout, self.workdir = timeout, workdir
-
-    def convert(self, docx: bytes, *, pdfa: bool = True, timeout: float | None = None) -> bytes:
-        try:
-            return soffice_once(docx, pdfa, timeout or self.timeout, self.workdir)
-        except TimeoutError as exc:
-            raise ConversionTimeout(str(exc)) from exc
-        except RuntimeError as exc:
-            raise ConversionFailed(str(exc)) from exc
-
-    def ping(self) -> dict[str, Any]:
-        return {"ok": True, "kind": "cold", "state": "ready", "instances": [], "conversions": 0, "restarts": 0}
-
-    def start(self) -> None:  # every conversion launches its own soffice
-        pass
-
-    def stop(self) -> None:
-        pass
-
-
-def parse_addresses(converters: str) -> list[tuple[str, int]]:
-    """``"host:port,host:port"`` -> [(host, port), ...]; ValueError naming the bad entry."""
-    addresses = []
-    for entry in (part.strip() for part in converters.split(",")):
-        host, sep, port = entry.rpartition(":")
-        host = host.removeprefix("[").removesuffix("]")  # [::1]:2003
-        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-            raise ValueError(
-                f"TRIPARTITO_CONVERTERS: {entry!r} is not host:port; expected 'auto' or a "
-                "comma-separated list such as 'lo1.internal:2003,lo2.internal:2003'"
-            )
-        addresses.append((host, int(port)))
-    return addresses
-
-
-def pool_from_config(converters: str, timeout: float, workdir: Path) -> PdfConverter:
-    """``"auto"`` -> a LocalConverterPool of CPU-count instances; else a RemoteConverterPool."""
-    if converters.strip().lower() == "auto":
-        return LocalConverterPool(timeout=timeout, workdir=workdir)
-    return RemoteConverterPool(parse_addresses(converters), timeout=timeout)
