@@ -93,6 +93,7 @@ def http(count: int, rounds: int) -> list[tuple[str, float, str]]:
 
     from service import create_app
     from service.adapters import FixedClock
+    from service.auth.principals import COMMAND_LINE
     from service.extensions import db
     from service.feeds.operations import create_feed_token
     from service.meetings.models import Meeting
@@ -111,7 +112,7 @@ def http(count: int, rounds: int) -> list[tuple[str, float, str]]:
                                    modality=item.modality, location=item.location, video_url=item.video_url,
                                    agenda=list(item.agenda), status=item.status, created_at=item.created_at,
                                    updated_at=item.last_modified))
-        _, secret = create_feed_token(party=None, country="BZ", now=NOW)
+        _, secret = create_feed_token(party=None, country="BZ", actor=COMMAND_LINE, now=NOW)
         db.session.commit()
     client = app.test_client()
     url = f"/calendars/{secret}/tripartito.ics"

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service import create_app
-from service.auth.principals import Principal
+from service.auth.principals import COMMAND_LINE, Principal
 from service.auth.tokens import create_api_token
 from service.conversion.cold import ColdSofficeConverter
 from service.conversion.local import LocalConverterPool
@@ -57,7 +57,7 @@ def main() -> None:
     with app.app_context():
         store = app.extensions["tripartito"].store
         meeting = db.session.scalars(db.select(Meeting).where(Meeting.minutes.has())).first()
-        _, secret = create_api_token(party="st_crm", country=None, now=datetime.now(UTC))
+        _, secret = create_api_token(party="st_crm", country=None, actor=COMMAND_LINE, now=datetime.now(UTC))
         db.session.commit()
         context = build_context("minutes", meeting.id, "es", datetime.now(UTC).date())
         context["header"] |= {"reference": "ET-CRM/2026/MIN-001", "issued_on": datetime.now(UTC).date()}

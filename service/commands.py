@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
 from service.adapters import services
+from service.auth.principals import COMMAND_LINE
 from service.extensions import db
 
 
@@ -69,7 +70,8 @@ def token_create(party: str | None, country: str | None, label: str | None) -> N
     from service.errors import DomainError
 
     try:
-        token, secret = create_api_token(party=party, country=country, label=label, now=services().clock.now())
+        token, secret = create_api_token(party=party, country=country, label=label, actor=COMMAND_LINE,
+                                         now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()
@@ -86,7 +88,7 @@ def token_revoke(token_id: int) -> None:
     from service.errors import DomainError
 
     try:
-        revoke_api_token(token_id, now=services().clock.now())
+        revoke_api_token(token_id, actor=COMMAND_LINE, now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()

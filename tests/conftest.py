@@ -14,10 +14,12 @@ from sqlalchemy import create_engine, text
 
 from service import create_app
 from service.adapters import FixedClock
+from service.auth.principals import Principal
 from service.extensions import db
 
 REFERENCE_TABLES = {"countries", "parties", "networks", "alembic_version"}
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+ACTOR = Principal(party="st_crm")  # who the tests' direct operation calls act as
 
 
 def _fresh_postgres(url: str) -> None:
@@ -98,10 +100,10 @@ def auth(app: Flask) -> dict[str, dict[str, str]]:
 
     headers = {}
     for party in ("st_crm", "st_rrocm", "ppt"):
-        _, secret = create_api_token(party=party, country=None, now=NOW)
+        _, secret = create_api_token(party=party, country=None, actor=ACTOR, now=NOW)
         headers[party] = {"Authorization": f"Bearer {secret}"}
     for country in ("BZ", "HN"):
-        _, secret = create_api_token(party=None, country=country, now=NOW)
+        _, secret = create_api_token(party=None, country=country, actor=ACTOR, now=NOW)
         headers[country] = {"Authorization": f"Bearer {secret}"}
     db.session.commit()
     return headers

@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from service.adapters import services
+from service.auth.principals import COMMAND_LINE
 from service.extensions import db
 
 
@@ -35,7 +36,7 @@ def user_create(email: str, party: str | None, country: str | None, name: str | 
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         user = create_user(email=email, party=party, country=country, name=name, password=password,
-                           now=services().clock.now())
+                           actor=COMMAND_LINE, now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()
@@ -51,7 +52,7 @@ def user_disable(email: str) -> None:
     from service.errors import DomainError
 
     try:
-        disable_user(email, now=services().clock.now())
+        disable_user(email, actor=COMMAND_LINE, now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()

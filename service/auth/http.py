@@ -8,7 +8,7 @@ from functools import wraps
 from flask import request
 from flask_smorest import abort
 
-from service.auth.principals import Principal, may_read_shared, may_read_working_data, may_write
+from service.auth.principals import Principal, may_read_audit, may_read_shared, may_read_working_data, may_write
 from service.auth.tokens import principal_for_secret
 
 
@@ -43,3 +43,4 @@ def _require(predicate: Callable[[Principal | None], bool], what: str):
 requires_writer = _require(may_write, "change data: only ST-CRM, ST-RROCM and the PPT may")
 requires_reader = _require(may_read_shared, "read this")
 requires_team = _require(may_read_working_data, "read the team's working data")
+requires_auditor = _require(may_read_audit, "read the audit log: only ST-CRM, ST-RROCM and the PPT may")

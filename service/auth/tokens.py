@@ -10,6 +10,8 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
 from service.auth.models import ApiToken
 from service.auth.principals import PARTY_CODES, Principal
 from service.common.i18n import N_
@@ -36,34 +38,41 @@ def validate_holder(party: str | None, country: str | None) -> tuple[str | None,
     return None, find_country(country or "", members_only=True).code
 
 
-def create_secret_token(model: type[Token], prefix: str, *, party: str | None, country: str | None,
-                        now: datetime, label: str | None = None) -> tuple[Token, str]:
-    """A new token row (API or calendar feed) for one party or member country, and its secret, shown once."""
+def create_secret_token(model: type[Token], prefix: str, kind: str, *, party: str | None, country: str | None,
+                        actor: Principal, now: datetime, label: str | None = None) -> tuple[Token, str]:
+    """A new token row (API or calendar feed: `kind` names it in the audit log) for one party or member country,
+    and its secret, shown once."""
     party, country = validate_holder(party, country)
     secret = prefix + secrets.token_urlsafe(32)
     token = model(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
     db.session.add(token)
     db.session.flush()
+    record(db.session, actor, now, f"{kind}.create", Subject(kind, token.id),
+           diff({}, snapshot(token, ("party", "country", "label"))))  # never the hash
     return token, secret
 
 
-def revoke_secret_token(model: type[Token], token_id: int, what: str, *, now: datetime) -> Token:
-    """Revoke a token; idempotent (the first revocation time is kept)."""
+def revoke_secret_token(model: type[Token], token_id: int, kind: str, what: str, *, actor: Principal,
+                        now: datetime) -> Token:
+    """Revoke a token; idempotent (the first revocation time is kept, and only the first is audited)."""
     token = db.session.get(model, token_id)
     if token is None:
         raise NotFound(N_("No %(what)s %(id)s."), params={"what": what, "id": token_id})
-    token.revoked_at = token.revoked_at or now
-    db.session.flush()
+    if token.revoked_at is None:
+        token.revoked_at = now
+        db.session.flush()
+        record(db.session, actor, now, f"{kind}.revoke", Subject(kind, token.id), {"revoked_at": [None, now]})
     return token
 
 
-def create_api_token(*, party: str | None, country: str | None, now: datetime,
+def create_api_token(*, party: str | None, country: str | None, actor: Principal, now: datetime,
                      label: str | None = None) -> tuple[ApiToken, str]:
-    return create_secret_token(ApiToken, TOKEN_PREFIX, party=party, country=country, now=now, label=label)
+    return create_secret_token(ApiToken, TOKEN_PREFIX, "api_token", party=party, country=country, actor=actor,
+                               now=now, label=label)
 
 
-def revoke_api_token(token_id: int, *, now: datetime) -> ApiToken:
-    return revoke_secret_token(ApiToken, token_id, "API token", now=now)
+def revoke_api_token(token_id: int, *, actor: Principal, now: datetime) -> ApiToken:
+    return revoke_secret_token(ApiToken, token_id, "api_token", "API token", actor=actor, now=now)
 
 
 def principal_for_secret(secret: str) -> Principal | None:
@@ -71,4 +80,4 @@ def principal_for_secret(secret: str) -> Principal | None:
                                                      ApiToken.revoked_at.is_(None)))
     if token is None:
         return None
-    return Principal(party=token.party, country=token.country)
+    return Principal(party=token.party, country=token.country, token_id=token.id)

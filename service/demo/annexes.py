@@ -42,6 +42,7 @@ def load(year: int, *, now: datetime) -> str:
     if incoming is None:
         return "no concept note"
     attach_concept_note(incoming.id, concept_note_docx("Panamá", year + 1),
-                        f"Nota conceptual PPT Panamá {year + 1}.docx", actor=Principal(party="ppt"), now=now,
+                        f"Nota conceptual PPT Panamá {year + 1}.docx",
+                        actor=Principal.system_actor("demo", party="ppt"), now=now,
                         store=services().store)
     return "the incoming PPT's concept note"

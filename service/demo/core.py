@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from service.auth.principals import Principal
 from service.grcm.operations import create_grcm_meeting
 from service.meetings.models import Meeting
 from service.meetings.operations import create_meeting, save_minutes, update_meeting
@@ -11,27 +12,29 @@ from service.ppt.operations import create_term
 
 ZONE = "America/Costa_Rica"  # the ST-CRM sits in San José
 ALL_CONSENT = {"st_crm": True, "st_rrocm": True, "ppt": True}
+# The demo loader writes as the system, on behalf of the ST-CRM, which keeps the team's calendar and minutes.
+ACTOR = Principal.system_actor("demo", party="st_crm")
 
 
 def _meeting(now: datetime, **fields) -> Meeting:
     """Create a demo meeting; one already over is marked held, as the secretariat would have."""
-    meeting = create_meeting(fields, now=now)
+    meeting = create_meeting(fields, actor=ACTOR, now=now)
     if meeting.ends_at_utc < now:
-        update_meeting(meeting, {"status": "held"}, now=now)
+        update_meeting(meeting, {"status": "held"}, actor=ACTOR, now=now)
     return meeting
 
 
 def load(year: int, *, now: datetime) -> str:
     outgoing = create_term({"country": "HN", "starts_on": date(year - 1, 12, 1), "ends_on": date(year, 11, 30)},
-                           now=now)
+                           actor=ACTOR, now=now)
     incoming = create_term({"country": "PA", "starts_on": date(year, 12, 1), "ends_on": date(year + 1, 11, 30)},
-                           now=now)
+                           actor=ACTOR, now=now)
     create_grcm_meeting({"title": f"Reunión del GRCM, Tegucigalpa {year}", "starts_at": datetime(year, 6, 16, 9),
                          "ends_at": datetime(year, 6, 18, 17), "timezone": "America/Tegucigalpa",
-                         "location": "Tegucigalpa, Honduras"}, now=now)
+                         "location": "Tegucigalpa, Honduras"}, actor=ACTOR, now=now)
     create_grcm_meeting({"title": f"Reunión del GRCM, Ciudad de Panamá {year + 1}",
                          "starts_at": datetime(year + 1, 3, 9, 9), "ends_at": datetime(year + 1, 3, 11, 17),
-                         "timezone": "America/Panama", "location": "Ciudad de Panamá, Panamá"}, now=now)
+                         "timezone": "America/Panama", "location": "Ciudad de Panamá, Panamá"}, actor=ACTOR, now=now)
 
     common = {"kind": "ordinary", "timezone": ZONE, "modality": "virtual"}
     q1 = _meeting(now, **common, title="Primera reunión ordinaria del Equipo Tripartito",
@@ -61,7 +64,7 @@ def load(year: int, *, now: datetime) -> str:
 
     for meeting, agreements in ((q1, _Q1_AGREEMENTS), (q2, _Q2_AGREEMENTS), (q3, _Q3_AGREEMENTS),
                                 (pre_ppt, _PRE_PPT_AGREEMENTS)):
-        save_minutes(meeting, _minutes(meeting, agreements, year), now=now)
+        save_minutes(meeting, _minutes(meeting, agreements, year), actor=ACTOR, now=now)
     return "2 PPT terms (HN → PA), 2 GRCM meetings, 5 meetings, 4 minutes"
 
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from service.auth.principals import Principal
 from service.demo.followups_content import (
     EVENTS,
     FEEDBACK,
@@ -29,6 +30,11 @@ from service.ppt.models import PptTerm
 from service.recommendations.operations import add_follow_up, create_recommendation, transition
 
 
+def _as(party: str) -> Principal:
+    """The demo loader acting on behalf of a party, so the histories name who would have done it."""
+    return Principal.system_actor("demo", party=party)
+
+
 def _at(year: int, month: int, day: int) -> datetime:
     return datetime(year, month, day, 15, 0, tzinfo=UTC)
 
@@ -42,11 +48,11 @@ def _grcm(year: int, month: int) -> GrcmMeeting:
 def _instruments(year: int) -> int:
     count = 0
     for data, monitoring_key in INSTRUMENTS:
-        instrument = create_instrument(data, now=_at(year, 1, 20))
+        instrument = create_instrument(data, actor=_as("st_crm"), now=_at(year, 1, 20))
         for period, country, status, observations, indicators, recorded in MONITORING.get(monitoring_key, []):
             add_entry(instrument, {"period": period.format(prev=year - 1, year=year), "country": country,
                                    "status": status, "observations": observations, "indicators": indicators},
-                      actor="st_crm" if country is None else "st_rrocm", now=_at(year, *recorded))
+                      actor=_as("st_crm" if country is None else "st_rrocm"), now=_at(year, *recorded))
             count += 1
     return count
 
@@ -55,17 +61,17 @@ def _recommendations(year: int) -> None:
     june, march = _grcm(year, 6), _grcm(year + 1, 3)
     for data, outcome, follow_ups in RECOMMENDATIONS:
         target = march if outcome == "draft" else june
-        rec = create_recommendation({**data, "grcm_meeting_id": target.id}, actor="st_crm",
+        rec = create_recommendation({**data, "grcm_meeting_id": target.id}, actor=_as("st_crm"),
                                     now=_at(year, 5, 20) if outcome != "draft" else _at(year, 11, 5))
         if outcome == "draft":
             continue
-        transition(rec, "submitted", actor="st_crm", now=_at(year, 5, 29))
+        transition(rec, "submitted", actor=_as("st_crm"), now=_at(year, 5, 29))
         decision = {"decision_reference": f"Acta del GRCM, Tegucigalpa {year}, acuerdo {outcome[1]}",
                     "decided_on": date(year, 6, 18)}
-        transition(rec, outcome[0], actor="ppt", now=_at(year, 6, 18), **decision)
+        transition(rec, outcome[0], actor=_as("ppt"), now=_at(year, 6, 18), **decision)
         for status, (month, day), evidence, url in follow_ups:
             add_follow_up(rec, {"status": status, "reported_on": date(year, month, day), "evidence": evidence,
-                                "evidence_url": url}, actor="st_rrocm", now=_at(year, month, day))
+                                "evidence_url": url}, actor=_as("st_rrocm"), now=_at(year, month, day))
 
 
 def load(year: int, *, now: datetime) -> str:
@@ -75,13 +81,13 @@ def load(year: int, *, now: datetime) -> str:
         event = {"title": title.format(year=year), "kind": kind, "starts_on": date(year, month, day), **extra}
         if event.get("members_only"):
             event["members_only_requested_on"] = date(year, *event["members_only_requested_on"])
-        create_event(event, now=_at(year, 1, 20))
+        create_event(event, actor=_as("st_crm"), now=_at(year, 1, 20))
     plan = WORK_PLAN(year)
-    create_work_plan(plan, now=_at(year, 1, 30))
+    create_work_plan(plan, actor=_as("st_crm"), now=_at(year, 1, 30))
     incoming = db.session.scalar(select(PptTerm).where(PptTerm.starts_on == date(year, 12, 1)))
     feedback = {**FEEDBACK, "concept_note_received_on": date(year, 9, 5), "work_plan_received_on": date(year, 9, 12),
                 "meeting_on": date(year, 9, 24)}
-    save_feedback(incoming, feedback, actor="st_crm", now=_at(year, 10, 1))
+    save_feedback(incoming, feedback, actor=_as("st_crm"), now=_at(year, 10, 1))
     return (f"{len(INSTRUMENTS)} instruments with {entries} monitoring entries, "
             f"{len(RECOMMENDATIONS)} recommendations, {len(EVENTS)} CRM events, the {year} work plan, "
             "feedback on Panamá's PPT")

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint, abort
 
 from schemas.feeds import CalendarQuerySchema, FeedTokenCreatedSchema, FeedTokenSchema
 from service.adapters import services
-from service.auth.http import requires_reader, requires_writer
+from service.auth.http import current_principal, requires_reader, requires_writer
 from service.extensions import db
 from service.feeds.links import subscribe_links
 from service.feeds.operations import create_feed_token, list_feed_tokens, revoke_feed_token
@@ -32,7 +32,8 @@ class FeedTokens(MethodView):
     def post(self, data):
         """A new feed for a party or a member country: the secret and subscribe links are shown this once."""
         token, secret = create_feed_token(party=data.get("party"), country=data.get("country"),
-                                          label=data.get("label"), now=services().clock.now())
+                                          label=data.get("label"), actor=current_principal(),
+                                          now=services().clock.now())
         db.session.commit()
         fields = ("id", "party", "country", "label", "created_at", "revoked_at")
         return {**{name: getattr(token, name) for name in fields}, "secret": secret, "links": subscribe_links(secret)}
@@ -44,7 +45,7 @@ class FeedTokenRevoke(MethodView):
     @blp.response(200, FeedTokenSchema)
     def post(self, token_id):
         """Revoke a feed: its URL answers 404 from now on."""
-        token = revoke_feed_token(token_id, now=services().clock.now())
+        token = revoke_feed_token(token_id, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return token
 

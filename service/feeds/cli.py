@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from service.adapters import services
+from service.auth.principals import COMMAND_LINE
 from service.extensions import db
 
 
@@ -26,7 +27,8 @@ def feed_create(party: str | None, country: str | None, label: str | None) -> No
     from service.feeds.operations import create_feed_token
 
     try:
-        token, secret = create_feed_token(party=party, country=country, label=label, now=services().clock.now())
+        token, secret = create_feed_token(party=party, country=country, label=label, actor=COMMAND_LINE,
+                                          now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()
@@ -47,7 +49,7 @@ def feed_revoke(token_id: int) -> None:
     from service.feeds.operations import revoke_feed_token
 
     try:
-        revoke_feed_token(token_id, now=services().clock.now())
+        revoke_feed_token(token_id, actor=COMMAND_LINE, now=services().clock.now())
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()

@@ -19,15 +19,16 @@ from service.feeds.models import FeedToken
 FEED_TOKEN_PREFIX = "tpf_"  # noqa: S105 - a recognisable prefix, not a secret
 
 
-def create_feed_token(*, party: str | None, country: str | None, now: datetime,
+def create_feed_token(*, party: str | None, country: str | None, actor: Principal, now: datetime,
                       label: str | None = None) -> tuple[FeedToken, str]:
     """A new feed token for one party or one member country, and its secret (only returned here)."""
-    return create_secret_token(FeedToken, FEED_TOKEN_PREFIX, party=party, country=country, now=now, label=label)
+    return create_secret_token(FeedToken, FEED_TOKEN_PREFIX, "feed_token", party=party, country=country,
+                               actor=actor, now=now, label=label)
 
 
-def revoke_feed_token(token_id: int, *, now: datetime) -> FeedToken:
+def revoke_feed_token(token_id: int, *, actor: Principal, now: datetime) -> FeedToken:
     """Revoke a feed token (idempotent: the first revocation time is kept)."""
-    return revoke_secret_token(FeedToken, token_id, "feed token", now=now)
+    return revoke_secret_token(FeedToken, token_id, "feed_token", "feed token", actor=actor, now=now)
 
 
 def list_feed_tokens() -> list[FeedToken]:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from schemas.grcm import GrcmMeetingSchema, GrcmMeetingUpdateSchema
 from service.adapters import services
-from service.auth.http import requires_reader, requires_writer
+from service.auth.http import current_principal, requires_reader, requires_writer
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
@@ -31,7 +31,7 @@ class GrcmMeetings(MethodView):
     @blp.arguments(GrcmMeetingSchema)
     @blp.response(201, GrcmMeetingSchema)
     def post(self, data):
-        meeting = create_grcm_meeting(data, now=services().clock.now())
+        meeting = create_grcm_meeting(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return meeting, etag_header("grcm-meeting", meeting.id, meeting.version)
 
@@ -50,6 +50,6 @@ class GrcmMeetingItem(MethodView):
     def patch(self, changes, meeting_id):
         meeting = get_or_404(meeting_id)
         require_if_match("grcm-meeting", meeting.id, meeting.version)
-        update_grcm_meeting(meeting, changes, now=services().clock.now())
+        update_grcm_meeting(meeting, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return meeting, etag_header("grcm-meeting", meeting.id, meeting.version)

@@ -1,7 +1,12 @@
+"""GRCM meetings: create and change. Operations flush, record who did it in the audit log; the caller commits."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.common.localtime import to_utc
 from service.errors import RuleViolation
@@ -22,15 +27,19 @@ def _apply(meeting: GrcmMeeting, values: dict, now: datetime) -> None:
     meeting.updated_at = now
 
 
-def create_grcm_meeting(data: dict, *, now: datetime) -> GrcmMeeting:
+def create_grcm_meeting(data: dict, *, actor: Principal, now: datetime) -> GrcmMeeting:
     meeting = GrcmMeeting(created_at=now)
     _apply(meeting, data, now)
     db.session.add(meeting)
     db.session.flush()
+    record(db.session, actor, now, "grcm.create", Subject("grcm", meeting.id), diff({}, snapshot(meeting, _FIELDS)))
     return meeting
 
 
-def update_grcm_meeting(meeting: GrcmMeeting, changes: dict, *, now: datetime) -> GrcmMeeting:
+def update_grcm_meeting(meeting: GrcmMeeting, changes: dict, *, actor: Principal, now: datetime) -> GrcmMeeting:
+    before = snapshot(meeting, _FIELDS)
     _apply(meeting, changes, now)
     db.session.flush()
+    record(db.session, actor, now, "grcm.update", Subject("grcm", meeting.id),
+           diff(before, snapshot(meeting, _FIELDS)))
     return meeting

@@ -12,7 +12,7 @@ from schemas.meetings import (
     MinutesSchema,
 )
 from service.adapters import services
-from service.auth.http import requires_reader, requires_team, requires_writer
+from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.meetings.models import Meeting
@@ -50,7 +50,7 @@ class Meetings(MethodView):
     @blp.arguments(MeetingSchema)
     @blp.response(201, MeetingSchema)
     def post(self, data):
-        meeting = create_meeting(data, now=services().clock.now())
+        meeting = create_meeting(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return meeting, meeting_etag(meeting)
 
@@ -69,7 +69,7 @@ class MeetingItem(MethodView):
     def patch(self, changes, meeting_id):
         meeting = get_or_404(meeting_id)
         require_if_match("meeting", meeting.id, meeting.sequence)
-        update_meeting(meeting, changes, now=services().clock.now())
+        update_meeting(meeting, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return meeting, meeting_etag(meeting)
 
@@ -81,7 +81,7 @@ class MeetingCancel(MethodView):
     def post(self, meeting_id):
         meeting = get_or_404(meeting_id)
         require_if_match("meeting", meeting.id, meeting.sequence, required=False)
-        cancel_meeting(meeting, now=services().clock.now())
+        cancel_meeting(meeting, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return meeting, meeting_etag(meeting)
 
@@ -103,7 +103,7 @@ class MeetingMinutes(MethodView):
         meeting = get_or_404(meeting_id)
         if meeting.minutes is not None:
             require_if_match("minutes", meeting.id, meeting.minutes.version)
-        save_minutes(meeting, data, now=services().clock.now())
+        save_minutes(meeting, data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump_minutes(meeting), etag_header("minutes", meeting.id, meeting.minutes.version)
 

@@ -1,7 +1,8 @@
 """Team meetings and their minutes. Operations flush; the caller commits.
 
 Every change to a meeting goes through `_save`, which re-checks the rules of the mechanism on the whole
-meeting as it would be stored, and lets the database's unique quarter index settle R3 races.
+meeting as it would be stored, and lets the database's unique quarter index settle R3 races. Each operation takes
+its actor and "now" and appends an audit entry (meeting.create/update/cancel, minutes.create/update).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
-from service.auth.principals import PARTY_CODES
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, jsonable, snapshot
+from service.auth.principals import PARTY_CODES, Principal
 from service.common.i18n import N_
 from service.common.localtime import to_utc
 from service.errors import RuleViolation
@@ -31,6 +34,7 @@ from service.reference.operations import country
 
 _EDITABLE = ("kind", "title", "starts_at", "ends_at", "timezone", "modality", "location", "video_url",
              "ppt_term_id", "agenda", "status")
+_AUDITED = (*_EDITABLE, "consent_st_crm", "consent_st_rrocm", "consent_ppt")
 
 
 def _occupied_quarters(excluding_id: int | None) -> set[str]:
@@ -81,29 +85,41 @@ def _save(meeting: Meeting, now: datetime) -> Meeting:
     return meeting
 
 
-def create_meeting(data: dict, *, now: datetime) -> Meeting:
+def _audit(meeting: Meeting, action: str, before: dict, *, actor: Principal, now: datetime) -> None:
+    record(db.session, actor, now, action, Subject("meeting", meeting.id), diff(before, snapshot(meeting, _AUDITED)))
+
+
+def create_meeting(data: dict, *, actor: Principal, now: datetime) -> Meeting:
     meeting = Meeting(created_at=now, status=MeetingStatus.SCHEDULED.value)
     with db.session.no_autoflush:
         _apply(meeting, data)
-        return _save(meeting, now)
+        _save(meeting, now)
+    _audit(meeting, "meeting.create", {}, actor=actor, now=now)
+    return meeting
 
 
-def update_meeting(meeting: Meeting, changes: dict, *, now: datetime) -> Meeting:
+def update_meeting(meeting: Meeting, changes: dict, *, actor: Principal, now: datetime) -> Meeting:
     if meeting.status == MeetingStatus.CANCELLED.value:
         raise RuleViolation(N_("A cancelled meeting cannot be edited; schedule a new one."), field="status")
+    before = snapshot(meeting, _AUDITED)
     # No autoflush: a half-applied change must not reach the database (nor bump SEQUENCE) before the checks.
     with db.session.no_autoflush:
         _apply(meeting, changes)
-        return _save(meeting, now)
+        _save(meeting, now)
+    _audit(meeting, "meeting.update", before, actor=actor, now=now)
+    return meeting
 
 
-def cancel_meeting(meeting: Meeting, *, now: datetime) -> Meeting:
+def cancel_meeting(meeting: Meeting, *, actor: Principal, now: datetime) -> Meeting:
     """Cancelled meetings are kept (calendars must show the cancellation) and free their quarter."""
     if meeting.status == MeetingStatus.CANCELLED.value:
         return meeting
+    before = snapshot(meeting, _AUDITED)
     with db.session.no_autoflush:
         meeting.status = MeetingStatus.CANCELLED.value
-        return _save(meeting, now)
+        _save(meeting, now)
+    _audit(meeting, "meeting.cancel", before, actor=actor, now=now)
+    return meeting
 
 
 def _responsible_code(value: str, field: str) -> str:
@@ -113,8 +129,18 @@ def _responsible_code(value: str, field: str) -> str:
     return country(value, field=field).code
 
 
-def save_minutes(meeting: Meeting, data: dict, *, now: datetime) -> Minutes:
-    """Replace the minutes of a meeting with what the secretariat submitted."""
+def _minutes_snapshot(minutes: Minutes | None) -> dict:
+    """The minutes as plain values, agreements included (they live in their own table)."""
+    if minutes is None:
+        return {}
+    agreements = [{"text": a.text, "responsible": a.responsible, "due_on": a.due_on, "status": a.status}
+                  for a in minutes.agreements]
+    return {**snapshot(minutes, ("language", "attendees", "agenda_items", "next_meeting")),
+            "agreements": jsonable(agreements)}
+
+
+def save_minutes(meeting: Meeting, data: dict, *, actor: Principal, now: datetime) -> Minutes:
+    """Replace the minutes of a meeting with what the secretariat submitted (audited under the meeting)."""
     for index, attendee in enumerate(data.get("attendees", [])):
         if attendee.get("country"):
             country(attendee["country"], field=f"attendees.{index}.country")
@@ -124,6 +150,8 @@ def save_minutes(meeting: Meeting, data: dict, *, now: datetime) -> Minutes:
                   responsible=_responsible_code(item["responsible"], f"agreements.{index}.responsible"))
         for index, item in enumerate(data.get("agreements", []))
     ]
+    action = "minutes.update" if meeting.minutes is not None else "minutes.create"
+    before = _minutes_snapshot(meeting.minutes)
     minutes = meeting.minutes or Minutes(meeting=meeting)
     minutes.language = data.get("language", "es")
     minutes.attendees = data.get("attendees", [])
@@ -135,6 +163,7 @@ def save_minutes(meeting: Meeting, data: dict, *, now: datetime) -> Minutes:
     flag_modified(minutes, "agenda_items")
     db.session.add(minutes)
     db.session.flush()
+    record(db.session, actor, now, action, Subject("meeting", meeting.id), diff(before, _minutes_snapshot(minutes)))
     return minutes
 
 

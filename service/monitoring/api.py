@@ -51,7 +51,7 @@ class Instruments(MethodView):
     @blp.arguments(InstrumentSchema)
     @blp.response(201, InstrumentSchema)
     def post(self, data):
-        instrument = create_instrument(data, now=services().clock.now())
+        instrument = create_instrument(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return instrument, etag_header(KIND, instrument.id, instrument.version)
 
@@ -70,7 +70,7 @@ class InstrumentItem(MethodView):
     def patch(self, changes, instrument_id):
         instrument = get_or_404(instrument_id)
         require_if_match(KIND, instrument.id, instrument.version)
-        update_instrument(instrument, changes, now=services().clock.now())
+        update_instrument(instrument, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return instrument, etag_header(KIND, instrument.id, instrument.version)
 
@@ -87,7 +87,7 @@ class InstrumentMonitoring(MethodView):
     @blp.arguments(MonitoringEntrySchema)
     @blp.response(201, MonitoringEntrySchema)
     def post(self, data, instrument_id):
-        entry = add_entry(get_or_404(instrument_id), data, actor=current_principal().label,
+        entry = add_entry(get_or_404(instrument_id), data, actor=current_principal(),
                           now=services().clock.now())
         db.session.commit()
         return entry

@@ -1,4 +1,5 @@
-"""Instruments and monitoring entries (R10). Operations flush; the caller commits."""
+"""Instruments and monitoring entries (R10). Operations flush and record who did it (entries under their
+instrument); the caller commits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
@@ -14,6 +18,7 @@ from service.monitoring.rules import check_entry_period, parse_period
 from service.reference.operations import country, network_codes
 
 _FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
+_ENTRY = ("period", "country", "status", "indicators", "observations")
 
 
 def _check_network(values: dict) -> None:
@@ -22,25 +27,30 @@ def _check_network(values: dict) -> None:
                             params={"code": values["network"], "choices": sorted(network_codes())}, field="network")
 
 
-def create_instrument(data: dict, *, now: datetime) -> Instrument:
+def create_instrument(data: dict, *, actor: Principal, now: datetime) -> Instrument:
     _check_network(data)
     instrument = Instrument(created_at=now, updated_at=now, **{name: data.get(name) for name in _FIELDS})
     db.session.add(instrument)
     db.session.flush()
+    record(db.session, actor, now, "instrument.create", Subject("instrument", instrument.id),
+           diff({}, snapshot(instrument, _FIELDS)))
     return instrument
 
 
-def update_instrument(instrument: Instrument, changes: dict, *, now: datetime) -> Instrument:
+def update_instrument(instrument: Instrument, changes: dict, *, actor: Principal, now: datetime) -> Instrument:
     _check_network(changes)
+    before = snapshot(instrument, _FIELDS)
     for name in _FIELDS:
         if name in changes:
             setattr(instrument, name, changes[name])
     instrument.updated_at = now
     db.session.flush()
+    record(db.session, actor, now, "instrument.update", Subject("instrument", instrument.id),
+           diff(before, snapshot(instrument, _FIELDS)))
     return instrument
 
 
-def add_entry(instrument: Instrument, data: dict, *, actor: str, now: datetime) -> MonitoringEntry:
+def add_entry(instrument: Instrument, data: dict, *, actor: Principal, now: datetime) -> MonitoringEntry:
     period = parse_period(data["period"])
     check_entry_period(period, now.date())
     if data.get("country"):
@@ -51,9 +61,11 @@ def add_entry(instrument: Instrument, data: dict, *, actor: str, now: datetime) 
         # Decimal values travel as strings: JSON columns cannot hold Decimal, floats would round.
         indicators=[{"name": i["name"], "value": str(i["value"]), "unit": i.get("unit")}
                     for i in data.get("indicators", [])],
-        observations=data["observations"], recorded_by=actor, recorded_at=now)
+        observations=data["observations"], recorded_by=actor.label, recorded_at=now)
     db.session.add(entry)
     db.session.flush()
+    record(db.session, actor, now, "monitoring_entry.create", Subject("instrument", instrument.id),
+           diff({}, {"entry_id": entry.id, **snapshot(entry, _ENTRY)}))
     return entry
 
 

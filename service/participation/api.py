@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from schemas.participation import CrmEventQuerySchema, CrmEventSchema, CrmEventUpdateSchema
 from service.adapters import services
-from service.auth.http import requires_reader, requires_writer
+from service.auth.http import current_principal, requires_reader, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.participation.models import CrmEvent
@@ -38,7 +38,7 @@ class CrmEvents(MethodView):
     @blp.arguments(CrmEventSchema)
     @blp.response(201, CrmEventSchema)
     def post(self, data):
-        event = create_event(data, now=services().clock.now())
+        event = create_event(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return event, etag_header(KIND, event.id, event.version)
 
@@ -57,6 +57,6 @@ class CrmEventItem(MethodView):
     def patch(self, changes, event_id):
         event = get_or_404(event_id)
         require_if_match(KIND, event.id, event.version)
-        update_event(event, changes, now=services().clock.now())
+        update_event(event, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return event, etag_header(KIND, event.id, event.version)

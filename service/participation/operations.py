@@ -1,4 +1,4 @@
-"""CRM events and the members-only exceptions (R1). Operations flush; the caller commits."""
+"""CRM events and the members-only exceptions (R1). Operations flush and record who did it; the caller commits."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
@@ -42,12 +45,19 @@ def _apply(event: CrmEvent, values: dict, now: datetime) -> CrmEvent:
     return event
 
 
-def create_event(data: dict, *, now: datetime) -> CrmEvent:
-    return _apply(CrmEvent(created_at=now, members_only=False), data, now)
+def create_event(data: dict, *, actor: Principal, now: datetime) -> CrmEvent:
+    event = _apply(CrmEvent(created_at=now, members_only=False), data, now)
+    record(db.session, actor, now, "crm_event.create", Subject("crm_event", event.id),
+           diff({}, snapshot(event, _FIELDS)))
+    return event
 
 
-def update_event(event: CrmEvent, changes: dict, *, now: datetime) -> CrmEvent:
-    return _apply(event, changes, now)
+def update_event(event: CrmEvent, changes: dict, *, actor: Principal, now: datetime) -> CrmEvent:
+    before = snapshot(event, _FIELDS)
+    _apply(event, changes, now)
+    record(db.session, actor, now, "crm_event.update", Subject("crm_event", event.id),
+           diff(before, snapshot(event, _FIELDS)))
+    return event
 
 
 def list_events(*, starts_from: date | None = None, starts_until: date | None = None,

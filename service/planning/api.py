@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from schemas.planning import WorkPlanQuerySchema, WorkPlanSchema, WorkPlanUpdateSchema
 from service.adapters import services
-from service.auth.http import requires_team, requires_writer
+from service.auth.http import current_principal, requires_team, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.planning.models import WorkPlan
@@ -50,7 +50,7 @@ class WorkPlans(MethodView):
     @blp.arguments(WorkPlanSchema)
     @blp.response(201, WorkPlanSchema)
     def post(self, data):
-        plan = create_work_plan(data, now=services().clock.now())
+        plan = create_work_plan(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump(plan), etag_header(KIND, plan.id, plan.version)
 
@@ -69,6 +69,6 @@ class WorkPlanItem(MethodView):
     def patch(self, changes, plan_id):
         plan = get_or_404(plan_id)
         require_if_match(KIND, plan.id, plan.version)
-        update_work_plan(plan, changes, now=services().clock.now())
+        update_work_plan(plan, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump(plan), etag_header(KIND, plan.id, plan.version)

@@ -12,6 +12,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, jsonable, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
@@ -86,16 +89,32 @@ def _apply(plan: WorkPlan, values: dict, now: datetime) -> WorkPlan:
     return plan
 
 
-def create_work_plan(data: dict, *, now: datetime) -> WorkPlan:
+def _plan_snapshot(plan: WorkPlan) -> dict:
+    """The plan as plain values, its activities and resources included (they live in their own tables)."""
+    activities = [{c: getattr(a, c) for c in ("objective", "description", "responsible", "starts_on", "ends_on",
+                                             "network", "indicator")} for a in plan.activities]
+    resources = [{c: getattr(r, c) for c in ("description", "source", "amount", "currency", "status")}
+                 for r in plan.resources]
+    return {**snapshot(plan, ("year", "introduction", "objectives")), "activities": jsonable(activities),
+            "resources": jsonable(resources)}
+
+
+def create_work_plan(data: dict, *, actor: Principal, now: datetime) -> WorkPlan:
     if db.session.scalar(select(WorkPlan.id).where(WorkPlan.year == data["year"])) is not None:
         raise Conflict(N_("There is already a work plan for %(year)s; edit it instead."), params={"year": data["year"]},
                        field="year")
     plan = WorkPlan(year=data["year"], objectives=[], created_at=now)
-    return _apply(plan, {"objectives": [], "activities": [], "resources": [], **data}, now)
+    _apply(plan, {"objectives": [], "activities": [], "resources": [], **data}, now)
+    record(db.session, actor, now, "work_plan.create", Subject("work_plan", plan.id), diff({}, _plan_snapshot(plan)))
+    return plan
 
 
-def update_work_plan(plan: WorkPlan, changes: dict, *, now: datetime) -> WorkPlan:
-    return _apply(plan, {k: v for k, v in changes.items() if k != "year"}, now)
+def update_work_plan(plan: WorkPlan, changes: dict, *, actor: Principal, now: datetime) -> WorkPlan:
+    before = _plan_snapshot(plan)
+    _apply(plan, {k: v for k, v in changes.items() if k != "year"}, now)
+    record(db.session, actor, now, "work_plan.update", Subject("work_plan", plan.id),
+           diff(before, _plan_snapshot(plan)))
+    return plan
 
 
 def totals(plan: WorkPlan) -> list[dict]:

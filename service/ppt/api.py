@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from schemas.ppt import PptOnDateSchema, PptTermSchema, PptTermUpdateSchema
 from service.adapters import services
-from service.auth.http import requires_reader, requires_writer
+from service.auth.http import current_principal, requires_reader, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.meetings.rules import pre_ppt_meeting_deadline
@@ -36,7 +36,7 @@ class PptTerms(MethodView):
     @blp.arguments(PptTermSchema)
     @blp.response(201, PptTermSchema)
     def post(self, data):
-        term = create_term(data, now=services().clock.now())
+        term = create_term(data, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump(term), etag_header("ppt-term", term.id, term.version)
 
@@ -67,6 +67,6 @@ class PptTermItem(MethodView):
     def patch(self, changes, term_id):
         term = get_or_404(term_id)
         require_if_match("ppt-term", term.id, term.version)
-        update_term(term, changes, now=services().clock.now())
+        update_term(term, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump(term), etag_header("ppt-term", term.id, term.version)

@@ -1,5 +1,5 @@
 """PPT feedback (R11): save the whole record for a term; warnings, not refusals, when it comes late.
-Operations flush; the caller commits."""
+Operations flush and record who did it in the audit log (under the PPT term); the caller commits."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from schemas.rendering import label
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
@@ -29,7 +32,10 @@ def warnings_for(feedback: PptFeedback, term: PptTerm) -> list[str]:
                              work_plan_received_on=feedback.work_plan_received_on)
 
 
-def save_feedback(term: PptTerm, data: dict, *, actor: str, now: datetime) -> tuple[PptFeedback, list[str]]:
+_AUDITED = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary", "items", "joint_actions")
+
+
+def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime) -> tuple[PptFeedback, list[str]]:
     """Replace the term's feedback with what was submitted; returns it with the R11 warnings."""
     for field, message in check_received_dates(concept_note_received_on=data.get("concept_note_received_on"),
                                                work_plan_received_on=data.get("work_plan_received_on"),
@@ -40,7 +46,9 @@ def save_feedback(term: PptTerm, data: dict, *, actor: str, now: datetime) -> tu
         if action.get("network") is not None and action["network"] not in networks:
             raise RuleViolation(N_("Unknown network %(code)r."), params={"code": action["network"]},
                                 field=f"joint_actions.{index}.network")
-    feedback = feedback_for(term) or PptFeedback(ppt_term_id=term.id)
+    existing = feedback_for(term)
+    before = snapshot(existing, _AUDITED) if existing else {}
+    feedback = existing or PptFeedback(ppt_term_id=term.id)
     for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"):
         setattr(feedback, name, data.get(name))
     feedback.items = [{"section": i["section"], "document": i.get("document"), "comment": i["comment"]}
@@ -48,9 +56,11 @@ def save_feedback(term: PptTerm, data: dict, *, actor: str, now: datetime) -> tu
     feedback.joint_actions = [{"action": a["action"], "responsible": a["responsible"],
                                "timeline": a.get("timeline"), "network": a.get("network")}
                               for a in data.get("joint_actions", [])]
-    feedback.recorded_by, feedback.updated_at = actor, now
+    feedback.recorded_by, feedback.updated_at = actor.label, now
     db.session.add(feedback)
     db.session.flush()
+    record(db.session, actor, now, "ppt_feedback.update" if existing else "ppt_feedback.create",
+           Subject("ppt_term", term.id), diff(before, snapshot(feedback, _AUDITED)))
     return feedback, warnings_for(feedback, term)
 
 

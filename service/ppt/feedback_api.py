@@ -50,7 +50,7 @@ class PptTermFeedback(MethodView):
         existing = feedback_for(term)
         if existing is not None:
             require_if_match(KIND, term.id, existing.version)
-        feedback, warnings = save_feedback(term, data, actor=current_principal().label,
+        feedback, warnings = save_feedback(term, data, actor=current_principal(),
                                            now=services().clock.now())
         db.session.commit()
         return dump(feedback, warnings), etag_header(KIND, term.id, feedback.version)

@@ -71,7 +71,7 @@ class Recommendations(MethodView):
     @blp.arguments(RecommendationSchema)
     @blp.response(201, RecommendationSchema)
     def post(self, data):
-        recommendation = create_recommendation(data, actor=current_principal().label,
+        recommendation = create_recommendation(data, actor=current_principal(),
                                                now=services().clock.now())
         db.session.commit()
         return recommendation, _etag(recommendation)
@@ -91,7 +91,7 @@ class RecommendationItem(MethodView):
     def patch(self, changes, recommendation_id):
         recommendation = get_or_404(recommendation_id)
         require_if_match(KIND, recommendation.id, recommendation.version)
-        update_recommendation(recommendation, changes, now=services().clock.now())
+        update_recommendation(recommendation, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return recommendation, _etag(recommendation)
 
@@ -109,7 +109,7 @@ class RecommendationTransitions(MethodView):
             # The client decided on a state it no longer sees: a conflict, not a lost edit.
             raise Conflict(N_("The recommendation changed meanwhile (it is %(state)s now); read it again."),
                            params={"state": recommendation.state}, field="to") from None
-        transition(recommendation, data["to"], actor=current_principal().label, now=services().clock.now(),
+        transition(recommendation, data["to"], actor=current_principal(), now=services().clock.now(),
                    decision_reference=data["decision_reference"], decided_on=data["decided_on"],
                    expected_state=data["expected_state"])
         db.session.commit()
@@ -128,7 +128,7 @@ class RecommendationFollowUps(MethodView):
     @blp.response(201, FollowUpSchema)
     def post(self, data, recommendation_id):
         recommendation = get_or_404(recommendation_id)
-        follow_up = add_follow_up(recommendation, data, actor=current_principal().label,
+        follow_up = add_follow_up(recommendation, data, actor=current_principal(),
                                   now=services().clock.now())
         db.session.commit()
         return follow_up

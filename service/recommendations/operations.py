@@ -1,4 +1,5 @@
-"""Recommendations (R9). Operations flush; the caller commits. Only transition() writes `state`."""
+"""Recommendations (R9). Operations flush and record who did it in the audit log; the caller commits.
+Only transition() writes `state`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff, snapshot
+from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
@@ -23,6 +27,12 @@ from service.recommendations.rules import (
 from service.reference.operations import network_codes
 
 _EDITABLE = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
+_DECISION = ("state", "decision_reference", "decided_on")
+_FOLLOW_UP = ("status", "reported_on", "evidence", "evidence_url")
+
+
+def _subject(recommendation: Recommendation) -> Subject:
+    return Subject("recommendation", recommendation.id)
 
 
 def _check_references(values: dict) -> None:
@@ -36,30 +46,36 @@ def _check_references(values: dict) -> None:
                             field="grcm_meeting_id")
 
 
-def create_recommendation(data: dict, *, actor: str, now: datetime) -> Recommendation:
+def create_recommendation(data: dict, *, actor: Principal, now: datetime) -> Recommendation:
     _check_references(data)
     recommendation = Recommendation(state=RecommendationState.DRAFT.value, created_at=now, updated_at=now,
                                     **{name: data.get(name) for name in _EDITABLE})
     db.session.add(recommendation)
     db.session.flush()
     db.session.add(RecommendationHistory(recommendation_id=recommendation.id, from_state=None,
-                                         to_state=recommendation.state, actor=actor, at=now))
+                                         to_state=recommendation.state, actor=actor.label, at=now))
     db.session.flush()
+    record(db.session, actor, now, "recommendation.create", _subject(recommendation),
+           diff({}, snapshot(recommendation, (*_EDITABLE, "state"))))
     return recommendation
 
 
-def update_recommendation(recommendation: Recommendation, changes: dict, *, now: datetime) -> Recommendation:
+def update_recommendation(recommendation: Recommendation, changes: dict, *, actor: Principal,
+                          now: datetime) -> Recommendation:
     check_editable(RecommendationState(recommendation.state))
     _check_references(changes)
+    before = snapshot(recommendation, _EDITABLE)
     for name in _EDITABLE:
         if name in changes:
             setattr(recommendation, name, changes[name])
     recommendation.updated_at = now
     db.session.flush()
+    record(db.session, actor, now, "recommendation.update", _subject(recommendation),
+           diff(before, snapshot(recommendation, _EDITABLE)))
     return recommendation
 
 
-def transition(recommendation: Recommendation, to: str, *, actor: str, now: datetime,
+def transition(recommendation: Recommendation, to: str, *, actor: Principal, now: datetime,
                decision_reference: str | None = None, decided_on: date | None = None,
                expected_state: str | None = None) -> Recommendation:
     """The one way a recommendation changes state: check the lifecycle (R9), write it, append the history.
@@ -72,6 +88,7 @@ def transition(recommendation: Recommendation, to: str, *, actor: str, now: date
         raise Conflict(N_("The recommendation is %(state)s now, not %(to)s; read it again."),
                        params={"state": current.value, "to": expected_state}, field="expected_state")
     target = RecommendationState(to)
+    before = snapshot(recommendation, _DECISION)
     meeting = recommendation.grcm_meeting
     check_transition(current, target, has_grcm_meeting=recommendation.grcm_meeting_id is not None,
                      decision_reference=decision_reference, decided_on=decided_on,
@@ -87,20 +104,24 @@ def transition(recommendation: Recommendation, to: str, *, actor: str, now: date
         raise Conflict(N_("Another transition of this recommendation was recorded meanwhile; read it again."),
                        field="to") from None
     db.session.add(RecommendationHistory(recommendation_id=recommendation.id, from_state=current.value,
-                                         to_state=target.value, actor=actor, at=now,
+                                         to_state=target.value, actor=actor.label, at=now,
                                          decision_reference=decision_reference, decided_on=decided_on))
     db.session.flush()
+    record(db.session, actor, now, "recommendation.transition", _subject(recommendation),
+           diff(before, snapshot(recommendation, _DECISION)))
     return recommendation
 
 
-def add_follow_up(recommendation: Recommendation, data: dict, *, actor: str, now: datetime) -> FollowUp:
+def add_follow_up(recommendation: Recommendation, data: dict, *, actor: Principal, now: datetime) -> FollowUp:
     check_follow_up(RecommendationState(recommendation.state), data["reported_on"],
                     decided_on=recommendation.decided_on, today=now.date())
     follow_up = FollowUp(recommendation=recommendation, status=FollowUpStatus(data["status"]).value,
                          reported_on=data["reported_on"], evidence=data["evidence"],
-                         evidence_url=data.get("evidence_url"), recorded_by=actor, recorded_at=now)
+                         evidence_url=data.get("evidence_url"), recorded_by=actor.label, recorded_at=now)
     db.session.add(follow_up)
     db.session.flush()
+    record(db.session, actor, now, "recommendation.follow_up", _subject(recommendation),
+           diff({}, {"follow_up_id": follow_up.id, **snapshot(follow_up, _FOLLOW_UP)}))
     return follow_up
 
 

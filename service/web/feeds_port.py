@@ -22,15 +22,17 @@ def _label(user_id: int) -> str:
 
 
 def new_feed_secret(principal: Principal, *, user_id: int, now: datetime) -> str | None:
-    """A new feed secret for this person (the previous one from this page is revoked), or None without feeds."""
+    """A new feed secret for this person (the previous one from this page is revoked), or None without feeds.
+
+    The person is also the actor the audit log names for the revocation and the creation."""
     if not feeds_available():
         return None
     from service.feeds.operations import create_feed_token, list_feed_tokens, revoke_feed_token
 
     for token in list_feed_tokens():
         if token.label == _label(user_id) and token.revoked_at is None:
-            revoke_feed_token(token.id, now=now)
-    _token, secret = create_feed_token(party=principal.party, country=principal.country, now=now,
+            revoke_feed_token(token.id, actor=principal, now=now)
+    _token, secret = create_feed_token(party=principal.party, country=principal.country, actor=principal, now=now,
                                        label=_label(user_id))
     return secret
 

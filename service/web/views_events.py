@@ -14,7 +14,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import choices, event_payload, event_values
 from service.web.forms import FieldErrors
-from service.web.signin import requires_party
+from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "crm-event"  # the API's ETag kind
@@ -37,7 +37,8 @@ def _form(event: CrmEvent | None, values: dict, errors: FieldErrors, etag: str |
 def crm_event_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_event(CrmEventSchema().load(event_payload(request.form)), now=now()))
+    created, errors = attempt(lambda: create_event(CrmEventSchema().load(event_payload(request.form)),
+                                                   actor=current_principal(), now=now()))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("CRM event “%(title)s” saved.", title=created.title), "success")
@@ -54,7 +55,8 @@ def crm_event_edit(event_id: int) -> Page:
 
     def save() -> CrmEvent:
         check_if_match(offered, KIND, event.id, event.version)
-        return update_event(event, CrmEventUpdateSchema().load(event_payload(request.form)), now=now())
+        return update_event(event, CrmEventUpdateSchema().load(event_payload(request.form)),
+                            actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:

@@ -75,7 +75,7 @@ def feedback(term_id: int) -> Page:
         if existing is not None:
             check_if_match(offered or None, KIND, term.id, existing.version)
         return save_feedback(term, PptFeedbackSchema().load(feedback_payload(form, rows)),
-                             actor=current_principal().label, now=now())
+                             actor=current_principal(), now=now())
 
     saved, errors = attempt(save)
     if errors:

@@ -19,7 +19,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import grcm_payload, grcm_values
 from service.web.forms import FieldErrors
-from service.web.signin import requires_party
+from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "grcm-meeting"  # the API's ETag kind
@@ -37,7 +37,7 @@ def grcm_meeting_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
     created, errors = attempt(lambda: create_grcm_meeting(GrcmMeetingSchema().load(grcm_payload(request.form)),
-                                                          now=now()))
+                                                          actor=current_principal(), now=now()))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("GRCM meeting “%(title)s” saved.", title=created.title), "success")
@@ -55,7 +55,7 @@ def grcm_meeting_edit(grcm_id: int) -> Page:
     def save() -> GrcmMeeting:
         check_if_match(offered, KIND, grcm.id, grcm.version)
         changes = GrcmMeetingUpdateSchema(partial=True).load(grcm_payload(request.form))
-        return update_grcm_meeting(grcm, changes, now=now())
+        return update_grcm_meeting(grcm, changes, actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:

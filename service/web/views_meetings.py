@@ -30,7 +30,7 @@ from service.web.forms import (
     with_blank_rows,
 )
 from service.web.i18n import current_language
-from service.web.signin import requires_party
+from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 NEW_MEETING = {"kind": "ordinary", "modality": "virtual", "timezone": "America/Costa_Rica"}
@@ -64,7 +64,7 @@ def meeting_new() -> Page:
     if request.method == "GET":
         return _meeting_form(None, dict(NEW_MEETING), FieldErrors(), None)
     meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form)),
-                                                     now=now()))
+                                                     actor=current_principal(), now=now()))
     if errors:
         return _meeting_form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
@@ -82,7 +82,8 @@ def meeting_edit(meeting_id: int) -> Page:
 
     def save() -> Meeting:
         check_if_match(offered, "meeting", meeting.id, meeting.sequence)
-        return update_meeting(meeting, MeetingUpdateSchema().load(meeting_payload(request.form)), now=now())
+        return update_meeting(meeting, MeetingUpdateSchema().load(meeting_payload(request.form)),
+                              actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:
@@ -99,7 +100,7 @@ def meeting_cancel(meeting_id: int) -> Response:
 
     def cancel() -> Meeting:
         check_if_match(offered, "meeting", meeting.id, meeting.sequence)
-        return cancel_meeting(meeting, now=now())
+        return cancel_meeting(meeting, actor=current_principal(), now=now())
 
     _done, errors = attempt(cancel)
     for messages in errors.messages.values():
@@ -148,7 +149,8 @@ def minutes(meeting_id: int) -> Page:
     def save() -> object:
         if meeting.minutes is not None:
             check_if_match(offered or None, "minutes", meeting.id, meeting.minutes.version)
-        return save_minutes(meeting, MinutesSchema().load(minutes_payload(form, rows)), now=now())
+        return save_minutes(meeting, MinutesSchema().load(minutes_payload(form, rows)), actor=current_principal(),
+                            now=now())
 
     _saved, errors = attempt(save)
     if errors:

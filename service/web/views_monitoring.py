@@ -53,7 +53,7 @@ def instrument_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
     created, errors = attempt(lambda: create_instrument(InstrumentSchema().load(instrument_payload(request.form)),
-                                                        now=now()))
+                                                        actor=current_principal(), now=now()))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Instrument “%(title)s” saved.", title=created.title_es), "success")
@@ -72,7 +72,7 @@ def instrument_edit(instrument_id: int) -> Page:
     def save() -> Instrument:
         check_if_match(offered, KIND, instrument.id, instrument.version)
         return update_instrument(instrument, InstrumentUpdateSchema().load(instrument_payload(request.form)),
-                                 now=now())
+                                 actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:
@@ -99,7 +99,7 @@ def instrument(instrument_id: int) -> Page:
         return _entries_page(instrument, form.to_dict(), rows, FieldErrors())
     rows = submitted_rows(form, INDICATOR_ROWS)
     _added, errors = attempt(lambda: add_entry(instrument, MonitoringEntrySchema().load(entry_payload(form, rows)),
-                                               actor=current_principal().label, now=now()))
+                                               actor=current_principal(), now=now()))
     if errors:
         return _entries_page(instrument, form.to_dict(), with_blank_rows(rows, 1, INDICATOR_ROWS), errors, 422)
     flash(_("Monitoring entry recorded."), "success")

@@ -22,7 +22,7 @@ from service.web.followup_forms import (
     work_plan_values,
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
-from service.web.signin import requires_party
+from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "work-plan"  # the API's ETag kind
@@ -56,7 +56,7 @@ def work_plan_new() -> Page:
         return _form(None, form.to_dict(), rows, FieldErrors(), None)
     rows = submitted_rows(form, WORK_PLAN_ROWS)
     created, errors = attempt(lambda: create_work_plan(
-        WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), now=now()))
+        WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), actor=current_principal(), now=now()))
     if errors:
         return _form(None, form.to_dict(), with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, None, 422)
     flash(_("Work plan %(year)s saved.", year=created.year), "success")
@@ -81,7 +81,7 @@ def work_plan_edit(plan_id: int) -> Page:
     def save() -> WorkPlan:
         check_if_match(offered, KIND, plan.id, plan.version)
         return update_work_plan(plan, WorkPlanUpdateSchema().load(work_plan_payload(form, rows, with_year=False)),
-                                now=now())
+                                actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:

@@ -15,7 +15,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import choices, term_payload, term_values
 from service.web.forms import FieldErrors
-from service.web.signin import requires_party
+from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "ppt-term"  # the API's ETag kind
@@ -33,7 +33,8 @@ def _form(term: PptTerm | None, values: dict, errors: FieldErrors, etag: str | N
 def ppt_term_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_term(PptTermSchema().load(term_payload(request.form)), now=now()))
+    created, errors = attempt(lambda: create_term(PptTermSchema().load(term_payload(request.form)),
+                                                  actor=current_principal(), now=now()))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("PPT term of %(country)s saved.", country=created.country), "success")
@@ -50,7 +51,8 @@ def ppt_term_edit(term_id: int) -> Page:
 
     def save() -> PptTerm:
         check_if_match(offered, KIND, term.id, term.version)
-        return update_term(term, PptTermUpdateSchema(partial=True).load(term_payload(request.form)), now=now())
+        return update_term(term, PptTermUpdateSchema(partial=True).load(term_payload(request.form)),
+                           actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:

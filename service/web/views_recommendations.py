@@ -67,7 +67,7 @@ def recommendation_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
     created, errors = attempt(lambda: create_recommendation(
-        RecommendationSchema().load(recommendation_payload(request.form)), actor=current_principal().label,
+        RecommendationSchema().load(recommendation_payload(request.form)), actor=current_principal(),
         now=now()))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
@@ -87,7 +87,8 @@ def recommendation_edit(recommendation_id: int) -> Page:
     def save() -> Recommendation:
         check_if_match(offered, KIND, recommendation.id, recommendation.version)
         return update_recommendation(
-            recommendation, RecommendationUpdateSchema().load(recommendation_payload(request.form)), now=now())
+            recommendation, RecommendationUpdateSchema().load(recommendation_payload(request.form)),
+            actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
     if errors:
@@ -122,7 +123,7 @@ def recommendation_transition(recommendation_id: int) -> Page:
     def move() -> Recommendation:
         check_if_match(offered, KIND, recommendation.id, recommendation.version, required=False)
         data = TransitionSchema().load(transition_payload(request.form))
-        return transition(recommendation, data["to"], actor=current_principal().label, now=now(),
+        return transition(recommendation, data["to"], actor=current_principal(), now=now(),
                           decision_reference=data["decision_reference"], decided_on=data["decided_on"],
                           expected_state=data["expected_state"])
 
@@ -140,7 +141,7 @@ def recommendation_transition(recommendation_id: int) -> Page:
 def recommendation_follow_up(recommendation_id: int) -> Page:
     recommendation = get_or_404(Recommendation, recommendation_id)
     _added, errors = attempt(lambda: add_follow_up(
-        recommendation, FollowUpSchema().load(follow_up_payload(request.form)), actor=current_principal().label,
+        recommendation, FollowUpSchema().load(follow_up_payload(request.form)), actor=current_principal(),
         now=now()))
     if errors:
         return _page(recommendation, report=request.form.to_dict(), report_errors=errors, status=422)

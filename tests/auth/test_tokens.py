@@ -9,12 +9,12 @@ from service.auth.models import ApiToken
 from service.auth.tokens import create_api_token, revoke_api_token
 from service.errors import RuleViolation
 from service.extensions import db
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.factories import meeting_body
 
 
 def test_only_the_hash_of_a_token_is_stored(app):
-    token, secret = create_api_token(party="st_crm", country=None, now=NOW)
+    token, secret = create_api_token(party="st_crm", country=None, actor=ACTOR, now=NOW)
     stored = db.session.scalar(select(ApiToken).where(ApiToken.id == token.id))
     assert secret not in (stored.token_hash, stored.label or "")
     assert len(stored.token_hash) == 64
@@ -24,7 +24,7 @@ def test_only_the_hash_of_a_token_is_stored(app):
                                                 (None, "ZZ")])
 def test_token_holder_must_be_one_party_or_one_member_country(app, party, country):
     with pytest.raises(RuleViolation):
-        create_api_token(party=party, country=country, now=NOW)
+        create_api_token(party=party, country=country, actor=ACTOR, now=NOW)
 
 
 def test_no_token_is_401(client):
@@ -54,10 +54,10 @@ def test_every_party_may_write(client, auth, party):
 
 
 def test_revoked_token_is_401(client, app):
-    token, secret = create_api_token(party="ppt", country=None, now=NOW)
+    token, secret = create_api_token(party="ppt", country=None, actor=ACTOR, now=NOW)
     db.session.commit()
     headers = {"Authorization": f"Bearer {secret}"}
     assert client.get("/api/v1/meetings", headers=headers).status_code == 200
-    revoke_api_token(token.id, now=NOW)
+    revoke_api_token(token.id, actor=ACTOR, now=NOW)
     db.session.commit()
     assert client.get("/api/v1/meetings", headers=headers).status_code == 401

@@ -12,7 +12,7 @@ from service.extensions import db
 from service.grcm.operations import create_grcm_meeting
 from service.ppt.operations import create_term
 from tests.browser.conftest import screenshot
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 
 pytestmark = pytest.mark.browser
 PASSWORD = "una clave bastante larga"
@@ -20,15 +20,15 @@ PASSWORD = "una clave bastante larga"
 
 @pytest.fixture
 def people(app) -> None:
-    create_user(email="ana@crm.example", party="st_crm", country=None, password=PASSWORD, now=NOW,
+    create_user(email="ana@crm.example", party="st_crm", country=None, password=PASSWORD, actor=ACTOR, now=NOW,
                 name="Ana Rodríguez")
-    create_user(email="enlace@bz.example", party=None, country="BZ", password=PASSWORD, now=NOW,
+    create_user(email="enlace@bz.example", party=None, country="BZ", password=PASSWORD, actor=ACTOR, now=NOW,
                 name="Belize liaison")
     # Something for the dashboard's deadlines: an incoming PPT (R6) and a GRCM meeting (R5).
-    create_term({"country": "PA", "starts_on": date(2027, 12, 1), "ends_on": date(2028, 11, 30)})
+    create_term({"country": "PA", "starts_on": date(2027, 12, 1), "ends_on": date(2028, 11, 30)}, actor=ACTOR, now=NOW)
     create_grcm_meeting({"title": "Reunión del GRCM, Ciudad de Panamá", "starts_at": datetime(2027, 6, 16, 9),
                          "ends_at": datetime(2027, 6, 18, 17), "timezone": "America/Panama",
-                         "location": "Ciudad de Panamá"}, now=NOW)
+                         "location": "Ciudad de Panamá"}, actor=ACTOR, now=NOW)
     db.session.commit()
 
 

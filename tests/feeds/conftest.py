@@ -6,7 +6,7 @@ import pytest
 
 from service.extensions import db
 from service.feeds.operations import create_feed_token
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.factories import meeting_body
 
 GRCM_BODY = {"title": "XXXI Reunión del GRCM", "starts_at": "2027-06-15T09:00:00", "ends_at": "2027-06-17T17:00:00",
@@ -22,7 +22,7 @@ def _empty_feed_cache(app):
 
 @pytest.fixture
 def feed_secret(app) -> str:
-    _, secret = create_feed_token(party=None, country="BZ", now=NOW, label="Belize")
+    _, secret = create_feed_token(party=None, country="BZ", actor=ACTOR, now=NOW, label="Belize")
     db.session.commit()
     return secret
 

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from service.accounts.operations import create_user
 from service.extensions import db
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 
 PASSWORD = "correct horse battery"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -62,10 +62,10 @@ def users(app) -> dict[str, str]:
     emails = {}
     for party in ("st_crm", "st_rrocm", "ppt"):
         emails[party] = create_user(email=f"{party}@example.org", party=party, country=None, password=PASSWORD,
-                                    now=NOW, name=f"Oficial {party}").email
+                                    actor=ACTOR, now=NOW, name=f"Oficial {party}").email
     for country in ("BZ", "HN"):
         emails[country] = create_user(email=f"{country.lower()}@example.org", party=None, country=country,
-                                      password=PASSWORD, now=NOW).email
+                                      password=PASSWORD, actor=ACTOR, now=NOW).email
     db.session.commit()
     return emails
 

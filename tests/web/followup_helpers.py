@@ -11,7 +11,7 @@ from service.grcm.models import GrcmMeeting
 from service.grcm.operations import create_grcm_meeting
 from service.ppt.models import PptTerm
 from service.ppt.operations import create_term
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 
 
 def etag_in(page: str) -> str:
@@ -21,13 +21,14 @@ def etag_in(page: str) -> str:
 
 def stored_grcm(starts_at: datetime = datetime(2026, 6, 10, 9)) -> GrcmMeeting:
     meeting = create_grcm_meeting({"title": "GRCM Ciudad de Panamá", "starts_at": starts_at,
-                                   "ends_at": starts_at.replace(hour=17), "timezone": "America/Panama"}, now=NOW)
+                                   "ends_at": starts_at.replace(hour=17), "timezone": "America/Panama"},
+                                   actor=ACTOR, now=NOW)
     db.session.commit()
     return meeting
 
 
 def stored_term(starts_on: date = date(2027, 7, 1), country: str = "PA") -> PptTerm:
     ends_on = starts_on.replace(year=starts_on.year + 1) - timedelta(days=1)
-    term = create_term({"country": country, "starts_on": starts_on, "ends_on": ends_on}, now=NOW)
+    term = create_term({"country": country, "starts_on": starts_on, "ends_on": ends_on}, actor=ACTOR, now=NOW)
     db.session.commit()
     return term

@@ -9,11 +9,12 @@ from service.accounts.models import UserAccount
 from service.accounts.operations import authenticate, create_user
 from service.errors import RuleViolation
 from service.extensions import db
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 
 
 def test_passwords_are_stored_as_argon2id_hashes(app):
-    user = create_user(email="Ana@Example.org", party="st_crm", country=None, password="una clave larga", now=NOW)
+    user = create_user(email="Ana@Example.org", party="st_crm", country=None, password="una clave larga",
+                       actor=ACTOR, now=NOW)
     assert user.email == "ana@example.org"
     assert user.password_hash.startswith("$argon2id$")
     assert "una clave larga" not in user.password_hash
@@ -32,14 +33,16 @@ def test_passwords_are_stored_as_argon2id_hashes(app):
 def test_invalid_accounts_are_refused_naming_the_field(app, changes, field):
     values = {"email": "x@example.org", "party": "st_crm", "country": None, "password": "una clave larga"}
     with pytest.raises(RuleViolation) as raised:
-        create_user(**(values | changes), now=NOW)
+        create_user(**(values | changes), actor=ACTOR, now=NOW)
     assert raised.value.field == field
 
 
 def test_one_account_per_address(app):
-    create_user(email="x@example.org", party="ppt", country=None, password="una clave larga", now=NOW)
+    create_user(email="x@example.org", party="ppt", country=None, password="una clave larga",
+                       actor=ACTOR, now=NOW)
     with pytest.raises(RuleViolation):
-        create_user(email="X@example.org", party=None, country="HN", password="una clave larga", now=NOW)
+        create_user(email="X@example.org", party=None, country="HN", password="una clave larga",
+                       actor=ACTOR, now=NOW)
 
 
 def test_cli_user_create_reads_the_password_from_stdin(app):

@@ -8,7 +8,7 @@ from flask import Flask
 from service.accounts.operations import disable_user
 from service.extensions import db
 from service.web import _session_cookie
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import PASSWORD, csrf_token, sign_in
 
 SECRETARIAT_PAGES = ["/dashboard", "/meetings", "/meetings/new", "/documents"]
@@ -99,7 +99,7 @@ def test_party_users_land_on_the_dashboard(as_user):
 
 def test_a_disabled_account_loses_its_session_and_cannot_sign_in(client, as_user, users):
     as_user("st_rrocm")
-    disable_user(users["st_rrocm"], now=NOW)
+    disable_user(users["st_rrocm"], actor=ACTOR, now=NOW)
     db.session.commit()
     assert client.get("/dashboard").status_code == 302
     assert sign_in(client, users["st_rrocm"]).status_code == 401

@@ -9,17 +9,17 @@ from service.grcm.operations import create_grcm_meeting
 from service.meetings.operations import save_minutes
 from service.ppt.operations import create_term
 from service.web.dashboard import quarters_without_ordinary_meeting
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.test_meeting_forms import _stored
 
 
 def test_dashboard_shows_deadlines_gaps_and_overdue_agreements(as_user):
-    create_term({"country": "PA", "starts_on": date(2027, 12, 1), "ends_on": date(2028, 11, 30)})
+    create_term({"country": "PA", "starts_on": date(2027, 12, 1), "ends_on": date(2028, 11, 30)}, actor=ACTOR, now=NOW)
     create_grcm_meeting({"title": "GRCM Panamá", "starts_at": datetime(2027, 3, 9, 9),
-                         "ends_at": datetime(2027, 3, 9, 17), "timezone": "America/Panama"}, now=NOW)
+                         "ends_at": datetime(2027, 3, 9, 17), "timezone": "America/Panama"}, actor=ACTOR, now=NOW)
     meeting = _stored(title="Reunión de febrero")
     save_minutes(meeting, {"agreements": [{"text": "Enviar insumos", "responsible": "st_rrocm",
-                                           "due_on": date(2026, 11, 20)}]}, now=NOW)
+                                           "due_on": date(2026, 11, 20)}]}, actor=ACTOR, now=NOW)
     db.session.commit()
     page = as_user("st_crm").get("/dashboard").get_data(as_text=True)
     assert "Reunión de febrero" in page

@@ -8,7 +8,7 @@ import pytest
 
 from service.extensions import db
 from service.meetings.operations import save_minutes
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.factories import minutes_body
 from tests.web.conftest import post_form
 from tests.web.test_meeting_forms import _stored
@@ -19,7 +19,7 @@ def meeting_with_minutes(app):
     from schemas.meetings import MinutesSchema
 
     meeting = _stored()
-    save_minutes(meeting, MinutesSchema().load(minutes_body()), now=NOW)
+    save_minutes(meeting, MinutesSchema().load(minutes_body()), actor=ACTOR, now=NOW)
     db.session.commit()
     return meeting
 

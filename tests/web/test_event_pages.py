@@ -9,7 +9,7 @@ from sqlalchemy import select
 from service.extensions import db
 from service.participation.models import CrmEvent
 from service.participation.operations import create_event, update_event
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in
 from tests.web.test_meeting_forms import field_block
@@ -61,14 +61,14 @@ def test_r1_in_english(as_user):
 
 
 def test_a_stale_edit_says_someone_else_changed_it(as_user):
-    event = create_event({**FORM, "starts_on": NOW.date(), "ends_on": None}, now=NOW)
+    event = create_event({**FORM, "starts_on": NOW.date(), "ends_on": None}, actor=ACTOR, now=NOW)
     db.session.commit()
     client = as_user("st_crm")
     path = f"/crm-events/{event.id}/edit"
     page = client.get(path).get_data(as_text=True)
     etag = etag_in(page)
     assert 'value="2026-11-28"' in page
-    update_event(event, {"title": "Cambiado por otra persona"}, now=NOW)
+    update_event(event, {"title": "Cambiado por otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
     response = post_form(client, path, {**FORM, "title": "Mi cambio", "etag": etag})
     assert response.status_code == 409

@@ -8,6 +8,7 @@ from datetime import date
 from pypdf import PdfWriter
 from sqlalchemy import select
 
+from service.auth.principals import Principal
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from service.ppt.feedback_models import PptFeedback
@@ -75,12 +76,12 @@ def test_a_document_received_in_the_future_is_shown_next_to_its_date(as_user):
 
 def test_a_stale_edit_says_someone_else_changed_it(as_user):
     term = stored_term()
-    save_feedback(term, {"summary": "Primera"}, actor="st_crm", now=NOW)
+    save_feedback(term, {"summary": "Primera"}, actor=Principal(party="st_crm"), now=NOW)
     db.session.commit()
     client = as_user("st_crm")
     path = f"/ppt-terms/{term.id}/feedback"
     etag = etag_in(client.get(path).get_data(as_text=True))
-    save_feedback(term, {"summary": "Otra persona"}, actor="ppt", now=NOW)
+    save_feedback(term, {"summary": "Otra persona"}, actor=Principal(party="ppt"), now=NOW)
     db.session.commit()
     response = post_form(client, path, {**FORM, "etag": etag})
     assert response.status_code == 409

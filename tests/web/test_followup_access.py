@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from service.auth.principals import Principal
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from tests.conftest import NOW
@@ -54,7 +55,7 @@ def test_the_language_switch_on_a_new_page(as_user):
 def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, converter):
     plan, term = stored_plan(), stored_term()
     save_feedback(term, {"summary": "Bien", "items": [{"section": "Objetivos", "comment": "Claro"}]},
-                  actor="st_crm", now=NOW)
+                  actor=Principal(party="st_crm"), now=NOW)
     db.session.commit()
     client = as_user("st_crm")
     for path, page in [(f"/documents/work_plan/{plan.id}/issue", f"/work-plans/{plan.id}"),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.grcm.operations import update_grcm_meeting
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in, stored_grcm
 from tests.web.test_meeting_forms import field_block
@@ -80,7 +80,7 @@ def test_edit_shows_the_due_date_and_a_stale_edit_says_someone_else_changed_it(a
     assert 'value="2026-06-10T09:00"' in page
     assert "10 de abril de 2026" in page
     etag = etag_in(page)
-    update_grcm_meeting(grcm, {"title": "Cambiado por otra persona"}, now=NOW)
+    update_grcm_meeting(grcm, {"title": "Cambiado por otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
     edited = {**FORM, "title": "Mi cambio", "timezone": "America/Panama", "etag": etag}
     response = post_form(client, path, edited)

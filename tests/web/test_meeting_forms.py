@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from service.extensions import db
 from service.meetings.models import Meeting
 from service.meetings.operations import create_meeting, update_meeting
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 
 MEETING_FORM = {
@@ -97,7 +97,7 @@ def _stored(**changes) -> Meeting:
     data = {"kind": "ordinary", "title": "Reunión", "starts_at": NOW.replace(tzinfo=None, year=2027, month=2),
             "ends_at": NOW.replace(tzinfo=None, year=2027, month=2, hour=13), "timezone": "America/Tegucigalpa",
             "modality": "virtual", **changes}
-    meeting = create_meeting(data, now=NOW)
+    meeting = create_meeting(data, actor=ACTOR, now=NOW)
     db.session.commit()
     return meeting
 
@@ -120,7 +120,7 @@ def test_edit_with_the_current_version_saves(as_user):
 def test_a_stale_edit_says_someone_else_changed_it_and_keeps_the_input(as_user):
     meeting = _stored()
     client = as_user("st_crm")
-    update_meeting(meeting, {"title": "Cambiada por otra persona"}, now=NOW)  # someone else, meanwhile
+    update_meeting(meeting, {"title": "Cambiada por otra persona"}, actor=ACTOR, now=NOW)  # someone else, meanwhile
     db.session.commit()
     form = {**MEETING_FORM, "title": "Mi cambio", "etag": f'"meeting-{meeting.id}-v0"'}
     response = post_form(client, f"/meetings/{meeting.id}/edit", form)

@@ -6,7 +6,7 @@ import re
 
 from service.extensions import db
 from service.meetings.operations import save_minutes
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.test_meeting_forms import _stored, field_block
 
@@ -111,9 +111,10 @@ def test_stale_minutes_are_not_overwritten(as_user):
     meeting = _stored()
     client = as_user("st_crm")
     etag = f'"minutes-{meeting.id}-v1"'
-    save_minutes(meeting, {"attendees": [], "agenda_items": [], "agreements": []}, now=NOW)
+    save_minutes(meeting, {"attendees": [], "agenda_items": [], "agreements": []}, actor=ACTOR, now=NOW)
     db.session.commit()
-    save_minutes(meeting, {"attendees": [], "agenda_items": [], "agreements": [], "next_meeting": "otra"}, now=NOW)
+    save_minutes(meeting, {"attendees": [], "agenda_items": [], "agreements": [], "next_meeting": "otra"},
+                 actor=ACTOR, now=NOW)
     db.session.commit()
     response = post_form(client, f"/meetings/{meeting.id}/minutes", minutes_form(meeting.id, etag=etag))
     assert response.status_code == 409

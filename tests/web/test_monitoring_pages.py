@@ -7,7 +7,7 @@ from sqlalchemy import select
 from service.extensions import db
 from service.monitoring.models import Instrument, MonitoringEntry
 from service.monitoring.operations import create_instrument, update_instrument
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in
 from tests.web.test_meeting_forms import field_block
@@ -21,7 +21,7 @@ ENTRY = {"period": "2026-S1", "country": "HN", "status": "partial", "observation
 
 
 def stored_instrument() -> Instrument:
-    instrument = create_instrument({"title_es": "Guía regional", "kind": "guide"}, now=NOW)
+    instrument = create_instrument({"title_es": "Guía regional", "kind": "guide"}, actor=ACTOR, now=NOW)
     db.session.commit()
     return instrument
 
@@ -82,7 +82,7 @@ def test_a_stale_instrument_edit_says_someone_else_changed_it(as_user):
     client = as_user("st_crm")
     path = f"/monitoring/instruments/{instrument.id}/edit"
     etag = etag_in(client.get(path).get_data(as_text=True))
-    update_instrument(instrument, {"title_es": "Otra persona"}, now=NOW)
+    update_instrument(instrument, {"title_es": "Otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
     response = post_form(client, path, {**INSTRUMENT, "etag": etag})
     assert response.status_code == 409

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from service.extensions import db
 from service.ppt.models import PptTerm
 from service.ppt.operations import update_term
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in, stored_term
 from tests.web.test_meeting_forms import field_block
@@ -85,7 +85,7 @@ def test_edit_shows_the_deadline_and_a_stale_edit_says_someone_else_changed_it(a
     assert 'value="2027-07-01"' in page
     assert "1 de mayo de 2027" in page
     etag = etag_in(page)
-    update_term(term, {"ends_on": date(2028, 5, 31)}, now=NOW)
+    update_term(term, {"ends_on": date(2028, 5, 31)}, actor=ACTOR, now=NOW)
     db.session.commit()
     edited = {"country": "PA", "starts_on": "2027-08-01", "ends_on": "2028-07-31", "etag": etag}
     response = post_form(client, path, edited)

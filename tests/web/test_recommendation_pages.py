@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from service.auth.principals import Principal
 from service.extensions import db
 from service.recommendations.models import Recommendation
 from service.recommendations.operations import create_recommendation, update_recommendation
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in, stored_grcm
 from tests.web.test_meeting_forms import field_block
@@ -17,7 +18,7 @@ FORM = {"title": "Protocolo de retorno", "text": "Adoptar el protocolo <regional
 
 
 def stored_recommendation(**changes) -> Recommendation:
-    recommendation = create_recommendation({**FORM, **changes}, actor="st_crm", now=NOW)
+    recommendation = create_recommendation({**FORM, **changes}, actor=Principal(party="st_crm"), now=NOW)
     db.session.commit()
     return recommendation
 
@@ -104,8 +105,8 @@ def test_a_follow_up_before_the_approval_is_shown_next_to_its_date(as_user):
     recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
     from service.recommendations.operations import transition
 
-    transition(recommendation, "submitted", actor="st_crm", now=NOW)
-    transition(recommendation, "approved", actor="st_crm", now=NOW, decision_reference="Acta 1",
+    transition(recommendation, "submitted", actor=Principal(party="st_crm"), now=NOW)
+    transition(recommendation, "approved", actor=Principal(party="st_crm"), now=NOW, decision_reference="Acta 1",
                decided_on=grcm.starts_at.date())
     db.session.commit()
     client = as_user("st_crm")
@@ -123,7 +124,7 @@ def test_a_stale_edit_says_someone_else_changed_it(as_user):
     client = as_user("st_crm")
     path = f"/recommendations/{recommendation.id}/edit"
     etag = etag_in(client.get(path).get_data(as_text=True))
-    update_recommendation(recommendation, {"title": "Cambiada por otra persona"}, now=NOW)
+    update_recommendation(recommendation, {"title": "Cambiada por otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
     response = post_form(client, path, {**FORM, "title": "Mi cambio", "etag": etag})
     assert response.status_code == 409

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from service.extensions import db
 from service.planning.models import WorkPlan
 from service.planning.operations import create_work_plan, update_work_plan
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in
 from tests.web.test_meeting_forms import field_block
@@ -35,7 +35,8 @@ def stored_plan() -> WorkPlan:
                              "resources": [{"description": "Fondo", "source": "BID", "amount": Decimal("100.00"),
                                             "currency": "USD", "status": "secured"}],
                              "activities": [{"objective": "O1", "description": "Taller", "responsible": "ppt",
-                                             "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)}]}, now=NOW)
+                                             "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)}]},
+                            actor=ACTOR, now=NOW)
     db.session.commit()
     return plan
 
@@ -103,7 +104,7 @@ def test_a_stale_edit_says_someone_else_changed_it(as_user):
     client = as_user("st_crm")
     path = f"/work-plans/{plan.id}"
     etag = etag_in(client.get(path).get_data(as_text=True))
-    update_work_plan(plan, {"introduction": "Otra persona"}, now=NOW)
+    update_work_plan(plan, {"introduction": "Otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
     response = post_form(client, path, {"etag": etag, "introduction": "Mi cambio"})
     assert response.status_code == 409
