@@ -126,7 +126,11 @@ def _converter(app: Flask) -> Any:
     spec = str(app.config["CONVERTERS"]).strip()
     timeout = float(app.config["CONVERSION_TIMEOUT"])
     if spec.lower() != "auto":
-        return RemoteConverterPool(parse_addresses(spec), timeout=timeout)
+        from service.converter_addresses import check_converter_addresses
+
+        addresses = parse_addresses(spec)
+        check_converter_addresses(addresses, allow_public=bool(app.config["ALLOW_PUBLIC_CONVERTERS"]))
+        return RemoteConverterPool(addresses, timeout=timeout)
     if not app.config["START_CONVERTERS"]:
         return None
     import atexit
