@@ -96,6 +96,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(feeds_bp)  # /calendars/<token>/tripartito.ics: calendar apps, not the JSON API
 
+    from service.compression import init_compression
+
+    init_compression(app)  # gzip for feeds and the JSON API (never pages: see compression.py)
+
     # 5. errors
     from service import error_handlers
 
