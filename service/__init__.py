@@ -134,7 +134,9 @@ def _converter(app: Flask) -> Any:
 
         addresses = parse_addresses(spec)
         check_converter_addresses(addresses, allow_public=bool(app.config["ALLOW_PUBLIC_CONVERTERS"]))
-        return RemoteConverterPool(addresses, timeout=timeout)
+        remote = RemoteConverterPool(addresses, timeout=timeout)
+        remote.start()  # nothing to launch; without it /healthz reported the pool "stopped" until a first issue
+        return remote
     if not app.config["START_CONVERTERS"]:
         return None
     import atexit

@@ -46,3 +46,10 @@ def test_the_service_refuses_to_start_with_a_public_converter(tmp_path) -> None:
         create_app({**config, "CONVERTERS": "10.0.0.21:2003,8.8.8.8:2003"})
     app = create_app({**config, "CONVERTERS": "8.8.8.8:2003", "ALLOW_PUBLIC_CONVERTERS": True})
     assert app.extensions["tripartito"].converter.addresses == [("8.8.8.8", 2003)]
+
+
+def test_remote_converters_are_in_service_from_the_start(tmp_path) -> None:
+    # Without start(), /healthz said "stopped" (503) on every app host until someone issued a document.
+    config = {"DATA_DIR": str(tmp_path), "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    app = create_app({**config, "CONVERTERS": "127.0.0.1:1"})
+    assert app.extensions["tripartito"].converter.ping()["state"] != "stopped"

@@ -80,7 +80,7 @@ class QueuedPool:
                     raise ConversionFailed(f"LibreOffice could not convert the document: {exc}") from exc
                 self._broken(slot)  # crashed or unreachable: replace or skip it, and try once more
                 if attempt == 2:
-                    raise ConversionFailed(f"converter failed twice: {exc}") from exc
+                    raise self._failed_twice(exc) from exc
                 continue
             self._converted(slot, process)
             return pdf
@@ -94,6 +94,9 @@ class QueuedPool:
 
     def _healthy(self, process: ServerProcess | None) -> bool:
         return True
+
+    def _failed_twice(self, error: Exception) -> Exception:
+        return ConversionFailed(f"converter failed twice: {error}")
 
     def _converted(self, slot: Slot, process: ServerProcess | None) -> None:
         self._release(slot, converted=True)
@@ -223,6 +226,20 @@ class RemoteConverterPool(QueuedPool):
     def _candidates(self) -> list[Slot]:
         self._next = (self._next + 1) % len(self._slots)
         return self._slots[self._next :] + self._slots[: self._next]
+
+    def _pick(self) -> Slot | None:
+        slot = super()._pick()
+        if slot is None and self._none_left():
+            raise ConverterBusy("no converter host answers", retry_after=5)  # 503 now, not after a long wait
+        return slot
+
+    def _none_left(self) -> bool:
+        return all(s.state == "down" for s in self._slots)
+
+    def _failed_twice(self, error: Exception) -> Exception:
+        if self._none_left():  # every host is unreachable: "try later" (503), not "this document" (502)
+            return ConverterBusy(f"no converter host answers ({error})", retry_after=5)
+        return super()._failed_twice(error)
 
     def _timed_out(self, slot: Slot) -> None:
         self._mark_down(slot, 2 * self.timeout)  # its own --conversion-timeout should restart it
