@@ -264,9 +264,9 @@ class Cluster:
             self._network()
             pg_port = self.admin_url.port or 5432
             self.forwarder = TcpForwarder((self.gateway, pg_port), (self.admin_url.host or "127.0.0.1", pg_port))
-            self.cli("init")
             for host in self.converters:
-                host.start()
+                host.start()  # LibreOffice takes seconds to start: meanwhile, migrate the database
+            self.cli("init")
             self._await(lambda host: converter_ready(host.address, host.port), self.converters)
             for host in self.apps:
                 host.start()
@@ -278,8 +278,11 @@ class Cluster:
 
     def stop(self) -> None:
         """Everything start() made, in reverse; safe to call twice and after a failed start."""
-        for host in self.apps + self.converters:
-            host.stop()
+        stopping = [threading.Thread(target=host.stop) for host in self.apps + self.converters]
+        for thread in stopping:
+            thread.start()
+        for thread in stopping:
+            thread.join()
         if self.forwarder is not None:
             self.forwarder.stop()
             self.forwarder = None
