@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone
 
@@ -63,6 +64,8 @@ def build_feed(
     name = single_line(options.calendar_name).replace("\\", "") or label(options.language, "calendar.name")
     description = multi_line(label(options.language, "calendar.description"))
     refresh = ics.duration(options.refresh_interval)
+    # No METHOD: a subscription is not an iTIP message (RFC 5546 would then require ORGANIZER on every
+    # event, deadlines included, and "method=PUBLISH" in the Content-Type).
     head = [
         *_head(options),
         f"NAME:{ics.raw(name)}",
@@ -79,9 +82,11 @@ def build_feed(
 def build_meeting_calendar(meeting: CalendarMeeting, options: FeedOptions) -> VCalendar:
     """A one-off download of one meeting (cancelled ones included, whatever their age).
 
-    No NAME/X-WR-CALNAME: Apple Calendar would offer to create a new calendar on import.
+    No NAME/X-WR-CALNAME: Apple Calendar would offer to create a new calendar on import. It is an iTIP
+    PUBLISH (the event has its ORGANIZER; served with ``method=PUBLISH`` in the Content-Type), which Outlook
+    imports as an event rather than as a calendar.
     """
-    return _finish(_head(options), [meeting_event(meeting, options)])
+    return _finish([*_head(options), "METHOD:PUBLISH"], [meeting_event(meeting, options)])
 
 
 def serialise(cal: VCalendar | Calendar) -> bytes:
@@ -90,8 +95,7 @@ def serialise(cal: VCalendar | Calendar) -> bytes:
 
 
 def _head(options: FeedOptions) -> list[str]:
-    return ["VERSION:2.0", f"PRODID:{PRODID.format(lang=options.language.upper())}", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH"]
+    return ["VERSION:2.0", f"PRODID:{PRODID.format(lang=options.language.upper())}", "CALSCALE:GREGORIAN"]
 
 
 def _finish(head: list[str], events: list[EventLines]) -> VCalendar:
@@ -122,11 +126,28 @@ def vtimezone(tzid: str, first: date, last: date) -> bytes:
     milliseconds per zone, so each (zone, span) is made once per process. The tz
     database only changes with a deployment, which restarts the process.
     """
-    return _one_rdate_per_line(Timezone.from_tzid(tzid, first_date=first, last_date=last)).to_ical()
+    zone = Timezone.from_tzid(tzid, first_date=first, last_date=last)
+    # RFC 5545 allows no COMMENT directly in VTIMEZONE (only in its observances); strict parsers reject it.
+    zone.pop("COMMENT", None)
+    return _one_rdate_per_line(zone, ZoneInfo(tzid)).to_ical()
 
 
-def _one_rdate_per_line(zone: Timezone) -> Timezone:
-    """Rewrite each observance's ``RDATE:a,b,c`` as one RDATE per transition, DTSTART included.
+def _onset(value: datetime, offset_from: timedelta, offset_to: timedelta, zone: ZoneInfo) -> datetime:
+    """The local time an observance begins, "expressed in the offset from which it is changing" (RFC 5545
+    3.6.5): 02:00 for the spring change in New York or Madrid. icalendar writes the spring change in the new
+    offset (03:00), which parsers that follow the RFC read as an hour late."""
+    if offset_from == offset_to:
+        return value
+    for instant in (value - offset_to, value - offset_from):  # the two UTC instants the wall time could mean
+        utc = instant.replace(tzinfo=UTC)
+        before, after = (utc - timedelta(seconds=1)).astimezone(zone), utc.astimezone(zone)
+        if before.utcoffset() == offset_from and after.utcoffset() == offset_to:
+            return instant + offset_from
+    return value  # not a transition of this zone (cannot happen with icalendar's output): leave it
+
+
+def _one_rdate_per_line(zone: Timezone, tz: ZoneInfo) -> Timezone:
+    """Each observance's onsets in its TZOFFSETFROM, and ``RDATE:a,b,c`` as one RDATE per transition.
 
     ical.js (Thunderbird) reads only the first value of an RDATE line and skips DTSTART
     once an RDATE exists, so with icalendar's lists every transition after the first
@@ -134,10 +155,16 @@ def _one_rdate_per_line(zone: Timezone) -> Timezone:
     the same recurrence set for every other parser.
     """
     for observance in zone.subcomponents:
-        if "RDATE" not in observance:
-            continue
-        rdates = observance.pop("RDATE")
-        values = [item.dt for prop in (rdates if isinstance(rdates, list) else [rdates]) for item in prop.dts]
-        for value in sorted({observance.decoded("DTSTART"), *values}):
-            observance.add("rdate", value)
+        offset_from, offset_to = observance.decoded("TZOFFSETFROM"), observance.decoded("TZOFFSETTO")
+        start = observance.decoded("DTSTART")
+        values: list[datetime] = []
+        if "RDATE" in observance:
+            rdates = observance.pop("RDATE")
+            values = [item.dt for prop in (rdates if isinstance(rdates, list) else [rdates]) for item in prop.dts]
+        onsets = sorted({_onset(value, offset_from, offset_to, tz) for value in {start, *values}})
+        observance.pop("DTSTART")
+        observance.add("dtstart", _onset(start, offset_from, offset_to, tz))
+        if values:
+            for value in onsets:
+                observance.add("rdate", value)
     return zone

@@ -19,7 +19,7 @@ from calendars.events import local
 from calendars.model import CalendarGrcmMeeting, CalendarMeeting, Deadline, FeedOptions
 
 # Bump whenever calendars/ changes what it writes for the same input, so clients refetch.
-FORMAT_VERSION = "2"  # 2: content lines written by calendars.ics
+FORMAT_VERSION = "3"  # 2: content lines written by calendars.ics; 3: RFC fixes (issue 16)
 
 
 def feed_etag(

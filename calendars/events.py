@@ -10,8 +10,10 @@ from calendars.model import CalendarGrcmMeeting, CalendarMeeting, Deadline, Feed
 from calendars.text import multi_line, single_line
 from calendars.validate import CalendarInputError, check_calendar_uri
 
-# Deadlines remind a week ahead and the day before: enough time to draft a report.
-DEADLINE_ALARMS = (timedelta(days=-7), timedelta(days=-1))
+# Deadlines remind a week ahead and the day before, at 09:00 local time: enough time to draft a report.
+# An all-day event starts at 00:00 local, so the triggers are relative to that start (RFC 5545 3.8.6.3).
+ALARM_HOUR = 9
+DEADLINE_ALARMS = (timedelta(days=-7, hours=ALARM_HOUR), timedelta(days=-1, hours=ALARM_HOUR))
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,25 @@ def _description(lines: list[str]) -> str:
     return "DESCRIPTION:" + ics.text(multi_line("\n".join(lines)))
 
 
-def _timed(uid: str, starts_at: datetime, ends_at: datetime, timezone: str) -> tuple[dict, list[str]]:
+def daily_sessions(starts_at: datetime, ends_at: datetime) -> int:
+    """How many days a meeting runs the same hours (09:00–17:00 from Monday to Wednesday: 3), or 1 for a
+    meeting within one day or through a night (ending earlier in the day than it starts)."""
+    days = (ends_at.date() - starts_at.date()).days
+    return days + 1 if days > 0 and ends_at.time() > starts_at.time() else 1
+
+
+def _timed(uid: str, starts_at: datetime, ends_at: datetime, timezone: str,
+           *, per_day: bool = False) -> tuple[dict, list[str]]:
     start, end = local(starts_at, timezone), local(ends_at, timezone)
     tzid = ics.param(timezone)
+    sessions = daily_sessions(starts_at, ends_at) if per_day else 1
+    if sessions > 1:
+        # A three-day meeting is three days of sessions, not one 56-hour block through the nights:
+        # the first day's hours, repeated daily (one UID, so an edit still updates every day).
+        ends_at = datetime.combine(starts_at.date(), ends_at.time())
     lines = [f"DTSTART;TZID={tzid}:{ics.local_stamp(starts_at)}", f"DTEND;TZID={tzid}:{ics.local_stamp(ends_at)}"]
+    if sessions > 1:
+        lines.append(f"RRULE:FREQ=DAILY;COUNT={sessions}")
     # Chronological by UTC instant (seconds), then UID: a stable order whatever the input order.
     meta = {
         "uid": uid,
@@ -122,7 +139,7 @@ def grcm_event(meeting: CalendarGrcmMeeting, options: FeedOptions) -> EventLines
     kind = label(lang, "kind.grcm")
     place = single_line(meeting.location)
     uid = f"grcm-{meeting.id}@{options.host}"
-    meta, times = _timed(uid, meeting.starts_at, meeting.ends_at, meeting.timezone)
+    meta, times = _timed(uid, meeting.starts_at, meeting.ends_at, meeting.timezone, per_day=True)
 
     lines = ["BEGIN:VEVENT", f"UID:{uid}", f"SEQUENCE:{meeting.sequence}",
              *_stamps(meeting.created_at, meeting.last_modified), *times,

@@ -12,4 +12,8 @@ env -u TRIPARTITO_TEST_DATABASE_URL .venv/bin/pytest -q "$@"
 if [ -n "${TRIPARTITO_TEST_DATABASE_URL:-}" ]; then
   echo "==> Database tests again on PostgreSQL"
   .venv/bin/pytest -q -m "not libreoffice and not browser" "$@"
+  # Two app hosts and two converter hosts in network namespaces on one PostgreSQL database (needs root;
+  # makes and drops its own database beside the one named above). Skipped in the SQLite run above.
+  echo "==> Cluster test (scripts/cluster.py)"
+  .venv/bin/pytest -q -m cluster tests/cluster
 fi

@@ -99,6 +99,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(feeds_bp)  # /calendars/<token>/tripartito.ics: calendar apps, not the JSON API
 
+    from service.compression import init_compression
+
+    init_compression(app)  # gzip for feeds and the JSON API (never pages: see compression.py)
+
     # 5. errors
     from service import error_handlers
 
@@ -130,9 +134,11 @@ def _converter(app: Flask) -> PdfConverter | None:
     if spec.strip().lower() == "auto" and not app.config["START_CONVERTERS"]:
         return None
     pool = pool_from_config(spec, timeout=float(app.config["CONVERSION_TIMEOUT"]),
-                            workdir=Path(app.config["DATA_DIR"]) / "converters")
-    if spec.strip().lower() == "auto":
-        pool.start()  # returns at once; the first conversion waits for a warm instance (stopped at exit)
+                            workdir=Path(app.config["DATA_DIR"]) / "converters",
+                            allow_public=bool(app.config["ALLOW_PUBLIC_CONVERTERS"]))
+    # Local: returns at once, the first conversion waits for a warm instance (stopped at exit). Remote: nothing to
+    # launch, but without it /healthz reported the pool "stopped" until a first issue.
+    pool.start()
     return pool
 
 

@@ -27,6 +27,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "PUBLIC_URL": "http://127.0.0.1:5000",
         # LibreOffice conversion servers: "auto" starts CPU-count local unoservers; or "host:port,host:port".
         "CONVERTERS": "auto",
+        # Accept converters on public addresses (unoserver has no authentication; see conversion/addresses.py).
+        "ALLOW_PUBLIC_CONVERTERS": False,
         # Seconds a conversion may take before its LibreOffice is killed and restarted.
         "CONVERSION_TIMEOUT": 60,
         # Start the local converter pool with the app (off in unit tests).
@@ -49,7 +51,7 @@ def defaults(data_dir: Path) -> dict[str, Any]:
 
 
 _INT_KEYS = {"MAX_CONTENT_LENGTH", "CONVERSION_TIMEOUT", "FEED_KEEP_CANCELLED_DAYS", "FEED_REFRESH_HOURS"}
-_BOOL_KEYS = {"START_CONVERTERS", "INSECURE_COOKIES"}
+_BOOL_KEYS = {"START_CONVERTERS", "INSECURE_COOKIES", "ALLOW_PUBLIC_CONVERTERS"}
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

@@ -56,7 +56,7 @@ class QueuedPool:
                     raise ConversionFailed(f"LibreOffice could not convert the document: {exc}") from exc
                 self._broken(slot)  # crashed or unreachable: replace or skip it, and try once more
                 if attempt == 2:
-                    raise ConversionFailed(f"converter failed twice: {exc}") from exc
+                    raise self._failed_twice(exc) from exc
                 continue
             self._converted(slot, process)
             return pdf
@@ -70,6 +70,9 @@ class QueuedPool:
 
     def _healthy(self, process: ServerProcess | None) -> bool:
         return True
+
+    def _failed_twice(self, error: Exception) -> Exception:
+        return ConversionFailed(f"converter failed twice: {error}")
 
     def _converted(self, slot: Slot, process: ServerProcess | None) -> None:
         self._release(slot, converted=True)

@@ -6,6 +6,7 @@ import time
 import xmlrpc.client
 from typing import Any
 
+from service.conversion.protocol import ConverterBusy
 from service.conversion.queue import QueuedPool, Slot
 from service.conversion.unoserver import BROKEN, rpc_info
 
@@ -54,6 +55,20 @@ class RemoteConverterPool(QueuedPool):
     def _candidates(self) -> list[Slot]:
         self._next = (self._next + 1) % len(self._slots)
         return self._slots[self._next :] + self._slots[: self._next]
+
+    def _pick(self) -> Slot | None:
+        slot = super()._pick()
+        if slot is None and self._none_left():
+            raise ConverterBusy("no converter host answers", retry_after=5)  # 503 now, not after a long wait
+        return slot
+
+    def _none_left(self) -> bool:
+        return all(s.state == "down" for s in self._slots)
+
+    def _failed_twice(self, error: Exception) -> Exception:
+        if self._none_left():  # every host is unreachable: "try later" (503), not "this document" (502)
+            return ConverterBusy(f"no converter host answers ({error})", retry_after=5)
+        return super()._failed_twice(error)
 
     def _timed_out(self, slot: Slot) -> None:
         self._mark_down(slot, 2 * self.timeout)  # its own --conversion-timeout should restart it

@@ -96,7 +96,7 @@ def feed_response(state: FeedState) -> Response:
 def meeting_calendar_response(meeting: CalendarMeeting, language: str) -> Response:
     data = serialise(build_meeting_calendar(meeting, feed_options(language)))
     response = Response(data, mimetype="text/calendar")
-    response.headers["Content-Type"] = CALENDAR_MEDIA_TYPE
+    response.headers["Content-Type"] = CALENDAR_MEDIA_TYPE + "; method=PUBLISH"  # it carries METHOD:PUBLISH
     response.headers["Content-Disposition"] = f'attachment; filename="reunion-{meeting.id}.ics"'
     response.headers["Cache-Control"] = "private, no-store"
     return response

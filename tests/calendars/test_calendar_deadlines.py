@@ -1,6 +1,6 @@
 """Deadlines are all-day, non-blocking events with reminders, named in the feed's language."""
 
-from datetime import date, timedelta
+from datetime import date, datetime
 
 import pytest
 
@@ -27,13 +27,16 @@ def test_deadline_is_an_all_day_event_ending_the_next_day():
     )
 
 
-def test_deadline_has_display_alarms_a_week_and_a_day_before():
+def test_deadline_has_display_alarms_at_nine_in_the_morning_a_week_and_a_day_before():
     data = _feed(deadline())
-    alarms = vevents(data)[0].walk("VALARM")
-    assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(days=-7), timedelta(days=-1)]
+    event = vevents(data)[0]
+    alarms = event.walk("VALARM")
+    # Relative to the all-day start (00:00 local on 2025-04-10): 09:00 on 2025-04-03 and on 2025-04-09.
+    start = datetime.combine(event.decoded("DTSTART"), datetime.min.time())
+    assert [start + a.decoded("TRIGGER") for a in alarms] == [datetime(2025, 4, 3, 9), datetime(2025, 4, 9, 9)]
     assert {str(a["ACTION"]) for a in alarms} == {"DISPLAY"}
     js = icaljs_event(parse_icaljs(data), f"deadline-report-due-grcm-7@{HOST}")
-    assert [(a["action"], a["trigger"]) for a in js["alarms"]] == [("DISPLAY", "-P7D"), ("DISPLAY", "-P1D")]
+    assert [(a["action"], a["trigger"]) for a in js["alarms"]] == [("DISPLAY", "-P6DT15H"), ("DISPLAY", "-PT15H")]
     assert all(a["description"] for a in js["alarms"])  # DISPLAY alarms require a DESCRIPTION
 
 

@@ -221,6 +221,18 @@ def test_remote_pool_round_robins_and_skips_an_unreachable_server(fake_servers) 
     assert (report["state"], report["ok"]) == ("degraded", True)
 
 
+def test_remote_pool_with_no_host_answering_is_busy_with_retry_after_not_a_conversion_failure() -> None:
+    converters = RemoteConverterPool([("127.0.0.1", free_port()), ("127.0.0.1", free_port())], timeout=5)
+
+    with pytest.raises(ConverterBusy) as first:
+        converters.convert(b"doc")  # both hosts tried once, both refused
+    with pytest.raises(ConverterBusy) as second:
+        converters.convert(b"doc")  # both known down: answered at once, no waiting in the queue
+
+    assert (first.value.retry_after, second.value.retry_after) == (5, 5)
+    assert [row["state"] for row in converters.ping()["instances"]] == ["down", "down"]
+
+
 def _answers(address: tuple[str, int]) -> bool:
     try:
         rpc_info(*address, timeout=1)

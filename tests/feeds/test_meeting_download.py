@@ -15,7 +15,10 @@ def test_member_country_downloads_the_meeting_as_an_attachment(client, auth):
     meeting = create_meeting(client, auth)
     response = client.get(f"/api/v1/meetings/{meeting['id']}/calendar.ics", headers=auth["BZ"])
     assert response.status_code == 200
-    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    # It is an iTIP PUBLISH (METHOD:PUBLISH, ORGANIZER on its event), so the media type says so (RFC 6047).
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
+    assert b"\r\nMETHOD:PUBLISH\r\n" in response.data
+    assert b"\r\nORGANIZER;" in response.data
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert ".ics" in response.headers["Content-Disposition"]
     event = vevents(response.data)[0]
