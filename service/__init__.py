@@ -10,6 +10,7 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter
 
 from service import config as config_module
+from service import templates_location
 from service.adapters import Services, SystemClock
 
 
@@ -44,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["DATABASE_URL"]))
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(data_dir)
+    templates_location.seed(Path(app.config["TEMPLATES_DIR"]))  # first use: copy the packaged defaults
     app.config.update(
         API_TITLE="Tripartito API", API_VERSION="v1", OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",

@@ -15,6 +15,9 @@ def defaults(data_dir: Path) -> dict[str, Any]:
     return {
         # Folder for the SQLite database, issued documents and uploads.
         "DATA_DIR": str(data_dir),
+        # The institution's Word templates (read when issuing, written by `templates install`); seeded with the
+        # packaged defaults at start-up, missing files only.
+        "TEMPLATES_DIR": str(data_dir / "templates_docx"),
         # Database; SQLite in the data folder unless TRIPARTITO_DATABASE_URL says otherwise.
         "DATABASE_URL": f"sqlite:///{data_dir / 'tripartito.sqlite3'}",
         # Largest request body accepted (bytes); larger ones get 413. Uploads (concept notes) need room.
@@ -27,6 +30,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "PUBLIC_URL": "http://127.0.0.1:5000",
         # LibreOffice conversion servers: "auto" starts CPU-count local unoservers; or "host:port,host:port".
         "CONVERTERS": "auto",
+        # Python that runs the unoserver servers (must import uno and unoserver); unset: found by service/uno_python.py.
+        "UNO_PYTHON": None,
         # Seconds a conversion may take before its LibreOffice is killed and restarted.
         "CONVERSION_TIMEOUT": 60,
         # Start the local converter pool with the app (off in unit tests).

@@ -103,8 +103,9 @@ def templates_group() -> None:
 
 @templates_group.command("check")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext  # the app's TEMPLATES_DIR: the templates documents are issued with
 def templates_check(files: tuple[Path, ...]) -> None:
-    """Check every shipped template, or the given candidate files (named KIND.LANG.docx)."""
+    """Check every template in TEMPLATES_DIR, or the given candidate files (named KIND.LANG.docx)."""
     from service.documents.doctor import run_check
 
     code, report = run_check(list(files) or None)
