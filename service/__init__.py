@@ -133,7 +133,10 @@ def _converter(app: Flask) -> Any:
         return None
     import atexit
 
-    pool = LocalConverterPool(timeout=timeout, workdir=Path(app.config["DATA_DIR"]) / "converters")
+    from service.installation_cli import locate
+
+    pool = LocalConverterPool(timeout=timeout, workdir=Path(app.config["DATA_DIR"]) / "converters",
+                              uno_python=str(locate(app)))
     pool.start()  # returns at once; the first conversion waits for a warm instance
     atexit.register(pool.stop)
     return pool

@@ -7,7 +7,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, ScriptInfo, pass_script_info, with_appcontext
 
 from service.adapters import services
 from service.extensions import db
@@ -28,18 +28,21 @@ def register_commands(app: Flask) -> None:
     from service.accounts.cli import user_group
     from service.documents.cli import distribute_command, issue_command, render_command, templates_group
     from service.feeds.cli import feed_group
+    from service.installation_cli import converters_group
 
     for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
-                    render_command, templates_group, feed_group, distribute_command):
+                    render_command, templates_group, feed_group, distribute_command, converters_group):
         app.cli.add_command(command)
 
 
 @click.command("init")
 @with_appcontext
 def init_command() -> None:
-    """Create or migrate the database and load reference data (idempotent)."""
+    """Create or migrate the database, load reference data, seed the templates folder and prepare the
+    converters' Python (idempotent)."""
     from flask_migrate import upgrade
 
+    from service.installation_cli import init_report
     from service.reference.operations import load_reference_data
 
     # Each area has its own migration branch off the foundation, so apply every head.
@@ -48,6 +51,8 @@ def init_command() -> None:
     db.session.commit()
     click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}; "
                f"{added} reference rows added.")
+    click.echo(f"Templates in {current_app.config['TEMPLATES_DIR']}.")
+    click.echo(init_report(current_app))
 
 
 @click.command("demo")
@@ -120,9 +125,15 @@ def token_list() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
-def serve_command(host: str, port: int, threads: int) -> None:
+@pass_script_info
+def serve_command(script_info: ScriptInfo, host: str, port: int, threads: int) -> None:
     """Run the service with gunicorn (one process, several threads, the converter pool inside)."""
+    from service.installation_cli import locate_for_command, uses_local_converters
     from service.wsgi_server import run
+
+    app = script_info.load_app()
+    if uses_local_converters(app):
+        locate_for_command(app)  # fail now, naming the fix, not in a gunicorn worker that keeps rebooting
 
     os.environ.setdefault("TRIPARTITO_START_CONVERTERS", "1")
     sys.exit(run(host=host, port=port, threads=threads))

@@ -52,8 +52,11 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
     converter = wired.converter
     started_here = converter is None
     if started_here:
+        from service.installation_cli import locate_for_command
+
         converter = LocalConverterPool(size=1 if len(subject_ids) == 1 and not all_languages else None,
-                                       workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli")
+                                       workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli",
+                                       uno_python=str(locate_for_command(current_app)))
         converter.start()
     portal = current_app.config["PUBLIC_URL"].rstrip("/") + "/portal"
     jobs = [(s, lang) for s in subject_ids for lang in (("es", "en") if all_languages else (language,))]

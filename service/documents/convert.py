@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from service.config import default_data_dir
 from service.documents.converter_process import (
     ConversionFailed,
     ConversionTimeout,
@@ -34,6 +35,7 @@ from service.documents.lo_profile import (
     unoserver_argv,
     write_hardened_profile,
 )
+from service.uno_python import find_uno_python
 
 __all__ = [
     "ColdSofficeConverter", "ConversionFailed", "ConversionTimeout", "ConverterBusy", "LocalConverterPool",
@@ -41,7 +43,6 @@ __all__ = [
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
-DEFAULT_UNO_PYTHON = str(Path(__file__).resolve().parents[2] / ".venv-uno" / "bin" / "python")
 ServerArgv = Callable[[int, int, Path], list[str]]  # (port, uno_port, profile dir) -> argv
 
 
@@ -75,7 +76,7 @@ class LocalConverterPool(QueuedPool):
         self.size = size or os.cpu_count() or 1
         self.max_conversions, self.max_rss_mb = max_conversions, max_rss_mb
         self.startup_timeout = startup_timeout
-        self.uno_python = uno_python or os.environ.get("TRIPARTITO_UNO_PYTHON") or DEFAULT_UNO_PYTHON
+        self.uno_python = uno_python  # None: found by start() (service/uno_python.py)
         self.workdir = Path(workdir or Path.cwd() / "instance" / "converters")
         self._home: Path | None = None  # this pool's own folder under workdir, made by start()
         self._custom_argv = server_argv  # tests swap in a stand-in server
@@ -84,8 +85,10 @@ class LocalConverterPool(QueuedPool):
 
     def start(self) -> None:
         """Launch every instance in the background and return at once; convert() waits for a warm one."""
+        if self._custom_argv is None and not self.uno_python:  # raises UnoPythonMissing, naming the fix
+            self.uno_python = str(find_uno_python(default_data_dir(), os.environ.get("TRIPARTITO_UNO_PYTHON")))
         if self._custom_argv is None and not Path(self.uno_python).exists():
-            raise ConversionFailed(f"{self.uno_python} is missing: run scripts/uno_venv.sh")
+            raise ConversionFailed(f"{self.uno_python} is missing: see `tripartito converters check`")
         with self._cond:
             if self._running:
                 return
