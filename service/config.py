@@ -15,8 +15,7 @@ def defaults(data_dir: Path) -> dict[str, Any]:
     return {
         # Folder for the SQLite database, issued documents and uploads.
         "DATA_DIR": str(data_dir),
-        # The institution's Word templates (read when issuing, written by `templates install`); seeded with the
-        # packaged defaults at start-up, missing files only.
+        # The institution's Word templates (issuing reads, `templates install` writes); seeded from the package.
         "TEMPLATES_DIR": str(data_dir / "templates_docx"),
         # Database; SQLite in the data folder unless TRIPARTITO_DATABASE_URL says otherwise.
         "DATABASE_URL": f"sqlite:///{data_dir / 'tripartito.sqlite3'}",

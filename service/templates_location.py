@@ -43,10 +43,15 @@ def seed(target: Path, source: Path = PACKAGED_DIR) -> list[str]:
         destination = target / template.name
         if destination.exists():
             continue
-        partial = destination.with_suffix(".seeding")
-        shutil.copyfile(template, partial)  # a fresh mtime: the renderer's cache keys on (mtime, size)
-        os.replace(partial, destination)  # a concurrent start never sees half a file
-        copied.append(template.name)
+        partial = target / f".{template.name}.{os.getpid()}.seeding"
+        shutil.copyfile(template, partial)
+        try:  # a link, not a rename: never replaces a file that appeared meanwhile; never half a file
+            os.link(partial, destination)
+            copied.append(template.name)
+        except FileExistsError:
+            pass  # another process seeded it first
+        finally:
+            partial.unlink()
     return copied
 
 

@@ -42,6 +42,7 @@ def test_seeding_never_overwrites_the_institutions_edits_and_adds_only_missing_f
     assert len(copied) == 11
     assert (live / "minutes.es.docx").read_bytes() == b"the institution's own minutes"
     assert seed(live) == []
+    assert sorted(p.name for p in live.iterdir()) == EXPECTED  # no partial copies left behind
 
 
 def test_the_templates_folder_defaults_to_the_data_folder_and_is_seeded_at_start_up(app):
