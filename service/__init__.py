@@ -10,6 +10,7 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter
 
 from service import config as config_module
+from service import templates_location
 from service.adapters import Services, SystemClock
 from service.conversion.protocol import PdfConverter
 from service.mail import Mailer
@@ -46,6 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["DATABASE_URL"]))
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or _secret_key(data_dir)
+    templates_location.seed(Path(app.config["TEMPLATES_DIR"]))  # first use: copy the packaged defaults
     app.config.update(
         API_TITLE="Tripartito API", API_VERSION="v1", OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
@@ -133,9 +135,14 @@ def _converter(app: Flask) -> PdfConverter | None:
     spec = str(app.config["CONVERTERS"])
     if spec.strip().lower() == "auto" and not app.config["START_CONVERTERS"]:
         return None
+    uno_python = None
+    if spec.strip().lower() == "auto":
+        from service.installation_cli import locate
+
+        uno_python = str(locate(app))  # raises UnoPythonMissing naming the command that fixes it
     pool = pool_from_config(spec, timeout=float(app.config["CONVERSION_TIMEOUT"]),
                             workdir=Path(app.config["DATA_DIR"]) / "converters",
-                            allow_public=bool(app.config["ALLOW_PUBLIC_CONVERTERS"]))
+                            allow_public=bool(app.config["ALLOW_PUBLIC_CONVERTERS"]), uno_python=uno_python)
     # Local: returns at once, the first conversion waits for a warm instance (stopped at exit). Remote: nothing to
     # launch, but without it /healthz reported the pool "stopped" until a first issue.
     pool.start()

@@ -19,18 +19,21 @@ def register_commands(app: Flask) -> None:
     from service.accounts.cli import user_group
     from service.documents.cli import distribute_command, issue_command, render_command, templates_group
     from service.feeds.cli import feed_group
+    from service.installation_cli import converters_group
 
     for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
-                    render_command, templates_group, feed_group, distribute_command):
+                    render_command, templates_group, feed_group, distribute_command, converters_group):
         app.cli.add_command(command)
 
 
 @click.command("init")
 @with_appcontext
 def init_command() -> None:
-    """Create or migrate the database and load reference data (idempotent)."""
+    """Create or migrate the database, load reference data, seed the templates folder and prepare the
+    converters' Python (idempotent)."""
     from flask_migrate import upgrade
 
+    from service.installation_cli import init_report
     from service.reference.operations import load_reference_data
 
     # Each area has its own migration branch off the foundation, so apply every head.
@@ -39,6 +42,8 @@ def init_command() -> None:
     db.session.commit()
     click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}; "
                f"{added} reference rows added.")
+    click.echo(f"Templates in {current_app.config['TEMPLATES_DIR']}.")
+    click.echo(init_report(current_app))
 
 
 @click.command("demo")
@@ -114,11 +119,16 @@ def token_list() -> None:
 @click.option("--threads", default=8, show_default=True, type=int)
 def serve_command(host: str, port: int, threads: int) -> None:
     """Run the service with gunicorn (one process, several threads, the converter pool inside)."""
+    from service.installation_cli import locate_for_command, uses_local_converters
     from service.wsgi_server import run
 
+    script_info = click.get_current_context().ensure_object(ScriptInfo)
+    app = script_info.load_app()
+    if uses_local_converters(app):
+        locate_for_command(app)  # fail now, naming the fix, not in a gunicorn worker that keeps rebooting
     os.environ.setdefault("TRIPARTITO_START_CONVERTERS", "1")
     # The worker builds its own app with the factory this command line uses (the converters start in it).
-    app_factory = click.get_current_context().ensure_object(ScriptInfo).create_app
+    app_factory = script_info.create_app
     if app_factory is None:
         raise click.ClickException("serve needs the app factory of the tripartito command")
     sys.exit(run(app_factory, host=host, port=port, threads=threads))

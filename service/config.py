@@ -15,6 +15,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
     return {
         # Folder for the SQLite database, issued documents and uploads.
         "DATA_DIR": str(data_dir),
+        # The institution's Word templates (issuing reads, `templates install` writes); seeded from the package.
+        "TEMPLATES_DIR": str(data_dir / "templates_docx"),
         # Database; SQLite in the data folder unless TRIPARTITO_DATABASE_URL says otherwise.
         "DATABASE_URL": f"sqlite:///{data_dir / 'tripartito.sqlite3'}",
         # Largest request body accepted (bytes); larger ones get 413. Uploads (concept notes) need room.
@@ -29,6 +31,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "CONVERTERS": "auto",
         # Accept converters on public addresses (unoserver has no authentication; see conversion/addresses.py).
         "ALLOW_PUBLIC_CONVERTERS": False,
+        # Python that runs the unoservers (imports uno and unoserver); unset: found by conversion/uno_python.py.
+        "UNO_PYTHON": None,
         # Seconds a conversion may take before its LibreOffice is killed and restarted.
         "CONVERSION_TIMEOUT": 60,
         # Start the local converter pool with the app (off in unit tests).

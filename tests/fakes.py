@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+from pathlib import Path
 
 from pypdf import PdfWriter
 
@@ -34,3 +35,19 @@ class CountingConverter:
 
     def stop(self) -> None:
         """Nothing to stop."""
+
+
+def fake_python(path: Path, *modules: str) -> Path:
+    """An executable answering `-c "import a, b"` with success only if it "has" every module named."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wanted = " ".join(modules)
+    path.write_text(
+        "#!/bin/sh\n"
+        f'have="{wanted}"\n'
+        'for name in $(printf %s "$2" | sed "s/^import //; s/,/ /g; s/\\.[a-z]*//g"); do\n'
+        '  case " $have " in *" $name "*) ;; *) exit 1 ;; esac\n'
+        "done\n"
+        "exit 0\n"
+    )
+    path.chmod(0o755)
+    return path

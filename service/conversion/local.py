@@ -14,22 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from service.config import default_data_dir
 from service.conversion.process import ServerProcess, free_port, kill_groups_mentioning
 from service.conversion.profile import unoserver_argv, write_hardened_profile
 from service.conversion.protocol import ConversionFailed
 from service.conversion.queue import QueuedPool, Slot
+from service.conversion.uno_python import find_uno_python
 
 log = logging.getLogger(__name__)
 ServerArgv = Callable[[int, int, Path], list[str]]  # (port, uno_port, profile dir) -> argv
-
-
-def uno_interpreter() -> str:
-    """The Python that can ``import uno`` (LibreOffice's bindings) and runs unoserver: the one place to find it.
-
-    ``TRIPARTITO_UNO_PYTHON`` if set, else the ``.venv-uno`` that scripts/uno_venv.sh makes in the checkout.
-    """
-    return os.environ.get("TRIPARTITO_UNO_PYTHON") or str(
-        Path(__file__).resolve().parents[2] / ".venv-uno" / "bin" / "python")
 
 
 class LocalConverterPool(QueuedPool):
@@ -52,7 +45,7 @@ class LocalConverterPool(QueuedPool):
         self.size = size or os.cpu_count() or 1
         self.max_conversions, self.max_rss_mb = max_conversions, max_rss_mb
         self.startup_timeout = startup_timeout
-        self.uno_python = uno_python or uno_interpreter()
+        self.uno_python = uno_python  # None: found by start() (conversion/uno_python.py)
         self.workdir = Path(workdir or Path.cwd() / "instance" / "converters")
         self._home: Path | None = None  # this pool's own folder under workdir, made by start()
         self._custom_argv = server_argv  # tests swap in a stand-in server
@@ -61,8 +54,10 @@ class LocalConverterPool(QueuedPool):
 
     def start(self) -> None:
         """Launch every instance in the background and return at once; convert() waits for a warm one."""
+        if self._custom_argv is None and not self.uno_python:  # raises UnoPythonMissing, naming the fix
+            self.uno_python = str(find_uno_python(default_data_dir(), os.environ.get("TRIPARTITO_UNO_PYTHON")))
         if self._custom_argv is None and not Path(self.uno_python).exists():
-            raise ConversionFailed(f"{self.uno_python} is missing: run scripts/uno_venv.sh")
+            raise ConversionFailed(f"{self.uno_python} is missing: see `tripartito converters check`")
         with self._cond:
             if self._running:
                 return

@@ -53,8 +53,11 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
     converter = wired.converter
     started_here = converter is None
     if started_here:
+        from service.installation_cli import locate_for_command
+
         converter = LocalConverterPool(size=1 if len(subject_ids) == 1 and not all_languages else None,
-                                       workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli")
+                                       workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli",
+                                       uno_python=str(locate_for_command(current_app)))
         converter.start()
     portal = current_app.config["PUBLIC_URL"].rstrip("/") + "/portal"
     jobs = [(s, lang) for s in subject_ids for lang in (LANGUAGES if all_languages else (language,))]
@@ -104,8 +107,9 @@ def templates_group() -> None:
 
 @templates_group.command("check")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext  # the app's TEMPLATES_DIR: the templates documents are issued with
 def templates_check(files: tuple[Path, ...]) -> None:
-    """Check every shipped template, or the given candidate files (named KIND.LANG.docx)."""
+    """Check every template in TEMPLATES_DIR, or the given candidate files (named KIND.LANG.docx)."""
     from service.documents.doctor import run_check
 
     code, report = run_check(list(files) or None)

@@ -27,8 +27,9 @@ from marshmallow import Schema, fields
 
 from schemas.rendering import context_fields
 from service.common.i18n import LANGUAGES
-from service.documents.kinds import KINDS, TEMPLATES_DIR
+from service.documents.kinds import KINDS
 from service.documents.render import _CONTENT_TYPES, _PARSER, ALLOWED_FILTERS, make_environment, preprocess
+from service.templates_location import live_dir
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{([{%#])((?:(?!\{[{%#]).)*?)([}%#])\}", re.DOTALL)  # a tag never contains an opener
@@ -102,8 +103,9 @@ def check_file(path: Path) -> list[Problem]:
     return check_template(path, kind)
 
 
-def check_all(directory: Path = TEMPLATES_DIR) -> dict[Path, list[Problem]]:
-    """The shipped templates: every kind in every language must exist and pass."""
+def check_all(directory: Path | None = None) -> dict[Path, list[Problem]]:
+    """The templates in use (default: ``live_dir()``): every kind in every language must exist and pass."""
+    directory = directory or live_dir()
     expected = [directory / f"{kind}.{lang}.docx" for kind in KINDS for lang in LANGUAGES]
     extra = sorted(set(directory.glob("*.docx")) - set(expected))
     return {path: check_file(path) for path in [*expected, *extra]}

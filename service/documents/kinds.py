@@ -15,11 +15,12 @@ from typing import Any
 from marshmallow import Schema
 
 from schemas import rendering as r
+from service import templates_location
 from service.common.i18n import LANGUAGES
 from service.documents.formatting import format_date, format_time_range
 from service.grcm.rules import is_late
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
+TEMPLATES_DIR = templates_location.PACKAGED_DIR  # pristine defaults; documents use templates_location.live_dir()
 
 Derive = Callable[[dict[str, Any], str], None]
 
@@ -35,7 +36,7 @@ class DocumentKind:
     def template_path(self, language: str) -> Path:
         if language not in LANGUAGES:
             raise ValueError(f"Unsupported document language {language!r}: use 'es' or 'en'.")
-        return TEMPLATES_DIR / f"{self.name}.{language}.docx"
+        return templates_location.live_dir() / f"{self.name}.{language}.docx"
 
 
 def _group_in_order(items: list[dict], key: Callable[[dict], str]) -> list[tuple[str, list[dict]]]:

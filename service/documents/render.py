@@ -174,7 +174,7 @@ def _fresh_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return fresh
 
 
-_cache: dict[tuple[str, str], tuple[tuple[int, int], CompiledTemplate]] = {}
+_cache: dict[Path, tuple[tuple[int, int], CompiledTemplate]] = {}  # by file: each app has its TEMPLATES_DIR
 _cache_lock = threading.Lock()
 
 
@@ -184,12 +184,12 @@ def compiled_template(kind: str, language: str) -> CompiledTemplate:
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
     with _cache_lock:
-        hit = _cache.get((kind, language))
+        hit = _cache.get(path)
     if hit and hit[0] == stamp:
         return hit[1]
     compiled = CompiledTemplate.from_bytes(path.read_bytes())
     with _cache_lock:
-        _cache[(kind, language)] = (stamp, compiled)
+        _cache[path] = (stamp, compiled)
     return compiled
 
 

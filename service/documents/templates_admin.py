@@ -16,6 +16,7 @@ from service.common.i18n import LANGUAGES, N_
 from service.documents import kinds
 from service.documents.doctor import Problem, check_template
 from service.errors import NotFound, RuleViolation
+from service.templates_location import ensure_writable
 
 
 class TemplateRefused(RuleViolation):
@@ -56,6 +57,7 @@ def replace_template(kind: str, language: str, content: bytes, *, now: datetime)
     problems = check_template(content, kind)
     if problems:
         raise TemplateRefused(problems)
+    ensure_writable(path.parent)  # the institution's TEMPLATES_DIR, never the packaged defaults
     previous = path.parent / "previous"
     previous.mkdir(exist_ok=True)
     (previous / f"{kind}.{language}.{now:%Y%m%dT%H%M%S%fZ}.docx").write_bytes(path.read_bytes())

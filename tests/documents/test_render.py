@@ -10,7 +10,6 @@ import docx
 import pytest
 
 from schemas.rendering import context_fields
-from service.documents import kinds as kinds_module
 from service.documents.kinds import KINDS, get_kind
 from service.documents.render import (
     ContextError,
@@ -216,7 +215,7 @@ def test_cached_template_renders_many_times_with_different_data() -> None:
 def test_a_replaced_template_file_is_picked_up(tmp_path, monkeypatch) -> None:
     for path in KINDS["minutes"].template_path("es").parent.glob("minutes.*.docx"):
         shutil.copy(path, tmp_path / path.name)
-    monkeypatch.setattr(kinds_module, "TEMPLATES_DIR", tmp_path)
+    monkeypatch.setenv("TRIPARTITO_TEMPLATES_DIR", str(tmp_path))  # outside an app: the configured folder
     render_docx("minutes", "es", samples.minutes())
     changed = replace_in_part(shipped("minutes"), "Próxima reunión", "Siguiente reunión")
     (tmp_path / "minutes.es.docx").write_bytes(changed)

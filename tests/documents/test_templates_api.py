@@ -4,21 +4,20 @@ previous file is kept."""
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 
 import pytest
 
-from service.documents import kinds
+from service.templates_location import seed
 
 
 @pytest.fixture
-def templates_dir(tmp_path, monkeypatch):
-    """A copy of the shipped templates, so replacing one does not touch the repository."""
-    copy = tmp_path / "templates_docx"
-    shutil.copytree(kinds.TEMPLATES_DIR, copy, ignore=shutil.ignore_patterns("previous"))
-    monkeypatch.setattr(kinds, "TEMPLATES_DIR", copy)
-    return copy
+def templates_dir(app, tmp_path):
+    """This test's own TEMPLATES_DIR, seeded from the packaged templates (the app fixture restores the config)."""
+    folder = tmp_path / "templates_docx"
+    seed(folder)
+    app.config["TEMPLATES_DIR"] = str(folder)
+    return folder
 
 
 def edited(docx: bytes, old: str, new: str) -> bytes:
