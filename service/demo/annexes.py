@@ -43,5 +43,5 @@ def load(year: int, *, now: datetime) -> str:
         return "no concept note"
     attach_concept_note(incoming.id, concept_note_docx("Panamá", year + 1),
                         f"Nota conceptual PPT Panamá {year + 1}.docx", actor=Principal(party="ppt"), now=now,
-                        store=services().store)
+                        store=services().store, converter=services().converter, normalise_later=True)
     return "the incoming PPT's concept note"

@@ -7,19 +7,20 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
+from pypdf.errors import PyPdfError
 from sqlalchemy import select
 
 from service.auth.principals import Principal
+from service.common.i18n import N_
 from service.documents import issuing
-from service.documents.annexes import current_concept_note
+from service.documents.annexes import annex_pdf, current_concept_note
 from service.documents.contexts.common import ppt_country_on
 from service.documents.kinds import get_kind
 from service.documents.merge import Part, merge
 from service.documents.models import Upload
 from service.documents.pdf import page_count, pdfa_part, with_properties
 from service.documents.render import render_docx
-from service.documents.uploads import DOCX
-from service.errors import NotFound
+from service.errors import DomainError, NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
@@ -54,9 +55,14 @@ def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
     return current_concept_note(term.id) if term else None
 
 
+class MergeFailed(DomainError):
+    """A part could not be read or merged: nothing was issued (502, like a failed conversion)."""
+
+    status = 502
+
+
 def annex_part(upload: Upload, language: str, converter: Any, store: Any) -> Part:
-    content = store.get(upload.file_sha256)
-    pdf = converter.convert(content, pdfa=True) if upload.media_type == DOCX else content
+    pdf = annex_pdf(upload, converter, store)
     return Part(title=_ANNEX[language], pdf=pdf, pdfa=pdfa_part(pdf) == 2)
 
 
@@ -83,9 +89,13 @@ def issue_dossier(grcm_id: int, language: str, *, actor: Principal, now: datetim
     if latest is not None and latest.context_sha256 == digest:
         return issuing.Issued(latest, created=False)
 
-    if upload is not None:
-        parts.append(annex_part(upload, language, converter, store))
-    listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in parts]
+    try:
+        if upload is not None:
+            parts.append(annex_part(upload, language, converter, store))
+        listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in parts]
+    except PyPdfError as error:
+        raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
+                          params={"error": type(error).__name__}) from None
 
     reference = issuing.reserve_reference("dossier", grcm.id, now.year)
     version = latest.version + 1 if latest else 1
@@ -97,9 +107,13 @@ def issue_dossier(grcm_id: int, language: str, *, actor: Principal, now: datetim
                                  language=language, keywords=reference.reference, created=now)
     cover = converter.convert(cover_docx, pdfa=True)
     cover_title = "Portada" if language == "es" else "Cover"
-    merged = merge([Part(cover_title, cover, reference.reference, pdfa_part(cover) == 2), *parts],
-                   title=f"{title} — {grcm.title}", author=issuing.AUTHOR, subject=grcm.title, language=language,
-                   created=now)
+    try:
+        merged = merge([Part(cover_title, cover, reference.reference, pdfa_part(cover) == 2), *parts],
+                       title=f"{title} — {grcm.title}", author=issuing.AUTHOR, subject=grcm.title,
+                       language=language, created=now)
+    except PyPdfError as error:
+        raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
+                          params={"error": type(error).__name__}) from None
     document = issuing.record(kind="dossier", subject_id=grcm.id, language=language, reference=reference,
                               version=version, title=title, pdf=merged, docx=None, frozen=frozen, digest=digest,
                               supersedes=latest, late=False, actor=actor, now=now, store=store)

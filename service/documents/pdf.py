@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from pypdf import PdfReader
 
-_PDFA_PART = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
+_PDFA_PART = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*(\d)")  # Ghostscript writes part='2'
 
 
 def page_count(pdf: bytes) -> int:

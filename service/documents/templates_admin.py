@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from service.documents import kinds
-from service.documents.doctor import Problem, check_template
+from service.documents.doctor import Problem, check_untrusted
 from service.errors import NotFound, RuleViolation
 
 
@@ -46,7 +46,7 @@ def describe(kind: str, language: str) -> dict:
 def replace_template(kind: str, language: str, content: bytes, *, now: datetime) -> dict:
     """Install `content` as the template of `kind` in `language`, keeping the file it replaces."""
     path = template_path(kind, language)
-    problems = check_template(content, kind)
+    problems = check_untrusted(content, kind)  # the upload gate, then the doctor in a limited child
     if problems:
         raise TemplateRefused(problems)
     previous = path.parent / "previous"
