@@ -35,6 +35,8 @@ PROBLEMS = {
     "time": N_("The file took too long to read; it is not accepted."),
     "memory": N_("The file needs too much memory to read; it is not accepted."),
     "crashed": N_("The file could not be read; it may be damaged."),
+    "docx-damaged": N_("The Word file is damaged: a part of it is not well-formed XML."),
+    "docx-not-word": N_("The file is not a Word document (its main part is not WordprocessingML)."),
     "ghostscript": N_("The PDF could not be cleaned (rewritten as PDF/A); it may be damaged."),
 }
 
@@ -60,6 +62,17 @@ def inspect_pdf(pdf: bytes, *, trial_merge: bool = False) -> dict:
         raise refusal(refused.problem) from None
     if "problem" in answer:
         raise refusal(answer["problem"], answer.get("detail", ""))
+    return answer
+
+
+def inspect_docx(docx: bytes) -> dict:
+    """The sandboxed python-docx/lxml reading of `docx`; raises UploadRefused naming the problem."""
+    try:
+        answer = sandbox.call("service.uploads.docxcheck:inspect", docx, limits=PARSE_LIMITS)
+    except sandbox.SandboxRefused as refused:
+        raise refusal(refused.problem) from None
+    if "problem" in answer:
+        raise refusal(f"docx-{answer['problem']}")
     return answer
 
 
@@ -94,6 +107,7 @@ def normalise_annex(content: bytes, media_type: str, *, convert: Callable[[bytes
             raise refusal("attachments")  # Ghostscript 10.0 carries attachments over; PDF/A-2 forbids most
         pdf = ghostscript_pdfa(content)
     elif media_type == DOCX:
+        inspect_docx(content)  # a damaged or non-Word file would fail (or print blank) in the converter
         pdf = convert(content)
     else:
         raise ValueError(media_type)
