@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui python3-uno python3-venv python3-pip
   fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-noto-color-emoji
   qpdf poppler-utils chromium
+  ghostscript
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

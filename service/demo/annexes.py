@@ -44,5 +44,5 @@ def load(year: int, *, now: datetime) -> str:
     attach_concept_note(incoming.id, concept_note_docx("Panamá", year + 1),
                         f"Nota conceptual PPT Panamá {year + 1}.docx",
                         actor=Principal.system_actor("demo", party="ppt"), now=now,
-                        store=services().store)
+                        store=services().store, converter=services().converter, normalise_later=True)
     return "the incoming PPT's concept note"

@@ -1,4 +1,8 @@
-"""Annexes kept with the documents: the incoming PPT's concept note (R11)."""
+"""Annexes kept with the documents: the incoming PPT's concept note (R11).
+
+Every annex passes the upload gate and is normalised at upload (service.uploads): the original is kept as
+uploaded, and the PDF/A the dossier merges is stored beside it, so issuing never meets an annex it cannot use.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,17 @@ from sqlalchemy import select
 
 from service.auth.principals import Principal
 from service.common.i18n import N_
+from service.conversion.protocol import ConversionFailed
+from service.documents.errors import ConvertersUnavailable
 from service.documents.models import Upload
-from service.documents.uploads import check_upload
-from service.errors import NotFound
+from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.ppt.models import PptTerm
+from service.uploads import gate
+from service.uploads.normalise import Normalised, normalise_annex
 
 CONCEPT_NOTE = "concept_note"
+CONVERT_TIMEOUT = 30  # seconds a Word annex may take to convert; beyond it the upload is refused
 
 
 def clean_file_name(name: str | None) -> str | None:
@@ -33,19 +41,50 @@ def current_concept_note(term_id: int) -> Upload | None:
                                                   Upload.replaced_by_id.is_(None)))
 
 
+def normalised_annex(content: bytes, media_type: str, converter: Any) -> Normalised:
+    """The annex as the PDF/A the dossier merges; 503 without a converter for a Word file, 422 if refused."""
+    if media_type == gate.DOCX and converter is None:
+        raise ConvertersUnavailable(N_("The PDF converters are not running, and a Word annex is converted when "
+                                       "it is uploaded; start the service with “tripartito serve” and try again."))
+    try:
+        return normalise_annex(content, media_type,
+                               convert=lambda docx: converter.convert(docx, pdfa=True, timeout=CONVERT_TIMEOUT))
+    except ConversionFailed:
+        raise gate.UploadRefused("conversion", N_("The Word file could not be converted to PDF within %(limit)s "
+                                                  "seconds; shorten it or upload it as a PDF."),
+                                 limit=CONVERT_TIMEOUT) from None
+
+
 def attach_concept_note(term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
-                        now: datetime, store: Any) -> Upload:
+                        now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
+    """Gate, normalise, then store the original and its PDF. `normalise_later` only for files the service made
+    itself (the demo): they are normalised at the first issue, like uploads from before normalisation."""
     if db.session.get(PptTerm, term_id) is None:
         raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
-    checked = check_upload(content)
+    media_type = gate.check(content, accept=frozenset({gate.PDF, gate.DOCX}), limits=gate.ANNEX_LIMITS,
+                            wrong_type=N_("Upload the concept note as a PDF or a Word (.docx) file."))
+    normalised = None if normalise_later else normalised_annex(content, media_type, converter)
     previous = current_concept_note(term_id)
-    upload = Upload(purpose=CONCEPT_NOTE, subject_id=term_id, media_type=checked.media_type,
-                    file_sha256=store.put(content, checked.media_type, now=now),
-                    original_name=clean_file_name(original_name), size=len(content), pages=checked.pages,
-                    uploaded_at=now, uploaded_by=actor.label)
+    upload = Upload(purpose=CONCEPT_NOTE, subject_id=term_id, media_type=media_type,
+                    file_sha256=store.put(content, media_type, now=now),
+                    pdf_sha256=store.put(normalised.pdf, gate.PDF, now=now) if normalised else None,
+                    original_name=clean_file_name(original_name), size=len(content),
+                    pages=normalised.pages if normalised else None, uploaded_at=now, uploaded_by=actor.label)
     db.session.add(upload)
     db.session.flush()
     if previous is not None:
         previous.replaced_by_id = upload.id
         db.session.flush()
     return upload
+
+
+def annex_pdf(upload: Upload, converter: Any, store: Any) -> bytes:
+    """The PDF to merge for `upload`: the one normalised at upload, or (older uploads) normalised now."""
+    if upload.pdf_sha256 is not None:
+        return store.get(upload.pdf_sha256)
+    try:
+        return normalised_annex(store.get(upload.file_sha256), upload.media_type, converter).pdf
+    except gate.UploadRefused as refused:
+        raise RuleViolation(N_("The concept note of PPT term %(term)s cannot be used in the dossier: %(reason)s "
+                               "Upload it again."), params={"term": upload.subject_id, "reason": refused.message},
+                            field="concept_note") from None

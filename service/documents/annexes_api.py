@@ -46,7 +46,8 @@ class ConceptNote(MethodView):
     def put(self, term_id):
         content, name = uploaded_file()
         upload = attach_concept_note(term_id, content, name, actor=current_principal(),
-                                     now=services().clock.now(), store=services().store)
+                                     now=services().clock.now(), store=services().store,
+                                     converter=services().converter)
         db.session.commit()
         return upload
 

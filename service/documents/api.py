@@ -15,9 +15,9 @@ from service.documents.files import download_name, file_response
 from service.documents.issuing import issue_and_distribute
 from service.documents.models import Distribution, IssuedDocument
 from service.documents.queries import issued_documents
-from service.documents.uploads import DOCX
 from service.extensions import db
 from service.http import find_or_404
+from service.uploads.gate import DOCX
 
 blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents", description="Issued official documents")
 

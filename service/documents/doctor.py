@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import docx
@@ -26,10 +26,14 @@ from lxml import etree
 from marshmallow import Schema, fields
 
 from schemas.rendering import context_fields
-from service.common.i18n import LANGUAGES
+from service.common.i18n import LANGUAGES, N_
 from service.documents.kinds import KINDS
 from service.documents.render import _CONTENT_TYPES, _PARSER, ALLOWED_FILTERS, make_environment, preprocess
+from service.errors import DomainError
 from service.templates_location import live_dir
+from service.uploads import gate, sandbox
+
+DOCTOR_LIMITS = sandbox.Limits(memory=768 * sandbox.MiB, cpu=30, wall=45)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{([{%#])((?:(?!\{[{%#]).)*?)([}%#])\}", re.DOTALL)  # a tag never contains an opener
@@ -85,6 +89,27 @@ def check_template(source: str | Path | bytes, kind: str) -> list[Problem]:
     return problems
 
 
+def check_untrusted(data: bytes, kind: str) -> list[Problem]:
+    """An uploaded or candidate template: the upload gate (raises its 413/415/422), then the doctor in a child
+    process with memory and time limits, never in the web worker."""
+    try:
+        gate.check(data, accept=frozenset({gate.DOCX}), limits=gate.TEMPLATE_LIMITS,
+                   wrong_type=N_("A template must be a Word (.docx) file."))
+    except gate.UnsupportedType as wrong:  # templates answered 422 for this before the gate: kept
+        raise gate.UploadRefused("not-docx", wrong.template, **wrong.params) from None
+    try:
+        found = sandbox.call("service.documents.doctor:problems_json", data, limits=DOCTOR_LIMITS, kind=kind)
+    except sandbox.SandboxRefused as refused:
+        return [Problem("limits", f"The template could not be checked within the limits ({refused.problem}: "
+                        f"{refused.detail}); simplify it.", "file")]
+    return [Problem(**problem) for problem in found]
+
+
+def problems_json(data: bytes, kind: str) -> list[dict[str, str]]:
+    """The sandboxed child's side of check_untrusted."""
+    return [asdict(problem) for problem in check_template(data, kind)]
+
+
 def kind_of(path: Path) -> tuple[str | None, str | None]:
     """(kind, language) from a file named ``{kind}.{lang}.docx``."""
     parts = path.name.split(".")
@@ -93,14 +118,22 @@ def kind_of(path: Path) -> tuple[str | None, str | None]:
     return None, None
 
 
-def check_file(path: Path) -> list[Problem]:
+def check_file(path: Path, *, untrusted: bool = True) -> list[Problem]:
+    """A template file; `untrusted` (a candidate) goes through the gate and the sandbox (the shipped ones need not)."""
     kind, _language = kind_of(path)
     if kind is None:
         return [Problem("unknown-kind", "Cannot tell the document kind from the file name: name it "
                         f"{{kind}}.{{es|en}}.docx with kind one of {', '.join(KINDS)}.", path.name)]
     if not path.is_file():
         return [Problem("not-docx", "No such file.", str(path))]
-    return check_template(path, kind)
+    if not untrusted:
+        return check_template(path, kind)
+    if path.stat().st_size > gate.TEMPLATE_LIMITS.max_bytes:
+        return [Problem("refused", f"The file is larger than {gate.TEMPLATE_LIMITS.max_bytes // 1024} KiB.", "file")]
+    try:
+        return check_untrusted(path.read_bytes(), kind)
+    except DomainError as refused:
+        return [Problem("refused", refused.message, "file")]
 
 
 def check_all(directory: Path | None = None) -> dict[Path, list[Problem]]:
@@ -108,7 +141,7 @@ def check_all(directory: Path | None = None) -> dict[Path, list[Problem]]:
     directory = directory or live_dir()
     expected = [directory / f"{kind}.{lang}.docx" for kind in KINDS for lang in LANGUAGES]
     extra = sorted(set(directory.glob("*.docx")) - set(expected))
-    return {path: check_file(path) for path in [*expected, *extra]}
+    return {path: check_file(path, untrusted=path in extra) for path in [*expected, *extra]}
 
 
 def run_check(files: list[Path] | None = None) -> tuple[int, str]:
@@ -280,6 +313,10 @@ class _Checker:
                 self.stmt(elif_, scope)
             self.body(node.else_, scope)
         elif isinstance(node, nodes.Assign):
+            if isinstance(node.target, nodes.Name) and any(
+                    n.name == node.target.name for n in node.node.find_all(nodes.Name)):
+                self.add("unsafe", f"{{% set {node.target.name} = … {node.target.name} … %}} grows a value from "
+                         "itself (it can make a document of any size); use a new name.", node)
             self.bind(node.target, self.expr(node.node, scope), scope)
         elif isinstance(node, nodes.AssignBlock):
             self.body(node.body, scope)
@@ -315,6 +352,11 @@ class _Checker:
             self.add("unknown-variable", f"Unknown variable {node.name!r}: the {type(self.root).__name__} "
                      f"context has {', '.join(sorted(declared))}.", node)
             return ANY
+        if isinstance(node, nodes.Pow) or (isinstance(node, nodes.Mul) and _amplifies(node)):
+            self.add("unsafe", "Repeating text or raising to a power ('x' * n, a ** b) is not allowed in document "
+                     "templates (it can make a document of any size).", node)
+            self.children(node, scope)
+            return SCALAR
         if isinstance(node, nodes.Getattr):
             return self.attribute(node, self.expr(node.node, scope), node.attr)
         if isinstance(node, nodes.Getitem):
@@ -380,6 +422,14 @@ class _Checker:
         self.add("unknown-variable", f"{attr!r} is looked up on a text value or a list, which has no fields.",
                  node)
         return ANY
+
+
+def _amplifies(node: nodes.Mul) -> bool:
+    """`*` on anything but two small numbers: 'x' * 999999999 built a 300 MB string in the renderer."""
+    small = [isinstance(side, nodes.Const) and isinstance(side.value, int | float) and abs(side.value) <= 1000
+             for side in (node.left, node.right)]
+    nested = any(isinstance(side, nodes.Mul | nodes.Pow) for side in (node.left, node.right))
+    return nested or not any(small)
 
 
 def _check_jinja(part: str, xml: str, schema: Schema) -> list[Problem]:

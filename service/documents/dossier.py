@@ -7,19 +7,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from pypdf.errors import PyPdfError
 from sqlalchemy import select
 
 from service.common.i18n import N_
 from service.conversion.protocol import PdfConverter
-from service.documents.annexes import current_concept_note
+from service.documents.annexes import annex_pdf, current_concept_note
 from service.documents.contexts.common import ppt_country_on
 from service.documents.docx_properties import with_properties
 from service.documents.drafts import AUTHOR, Draft, Files, Stamp, jsonable
 from service.documents.models import IssuedDocument, Upload
 from service.documents.render import render_docx
 from service.documents.storage import DocumentStore
-from service.documents.uploads import DOCX
-from service.errors import NotFound
+from service.errors import DomainError, NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
@@ -32,6 +32,12 @@ IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its
 
 _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: concept note of the incoming PPT"}
 _COVER = {"es": "Portada", "en": "Cover"}
+
+
+class MergeFailed(DomainError):
+    """A part could not be read or merged: nothing was issued (502, like a failed conversion)."""
+
+    status = 502
 
 
 def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
@@ -63,8 +69,12 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
                  "location": grcm.location}
 
     def make(stamp: Stamp) -> Files:
-        annexed = [*parts, _annex_part(upload, language, converter, store)] if upload is not None else parts
-        listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in annexed]
+        try:
+            annexed = [*parts, annex_part(upload, language, converter, store)] if upload is not None else parts
+            listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in annexed]
+        except PyPdfError as error:
+            raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
+                              params={"error": type(error).__name__}) from None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
                   "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
@@ -72,9 +82,13 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         cover_docx = with_properties(cover_docx, title=stamp.title, subject=grcm.title, author=AUTHOR,
                                      language=language, keywords=stamp.reference, created=stamp.issued_at)
         cover = converter.convert(cover_docx, pdfa=True)
-        merged = merge([Part(_COVER[language], cover, stamp.reference, pdfa_part(cover) == 2), *annexed],
-                       title=f"{stamp.title} — {grcm.title}", author=AUTHOR, subject=grcm.title, language=language,
-                       created=stamp.issued_at)
+        try:
+            merged = merge([Part(_COVER[language], cover, stamp.reference, pdfa_part(cover) == 2), *annexed],
+                           title=f"{stamp.title} — {grcm.title}", author=AUTHOR, subject=grcm.title,
+                           language=language, created=stamp.issued_at)
+        except PyPdfError as error:
+            raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
+                              params={"error": type(error).__name__}) from None
         return Files(pdf=merged, docx=None)
 
     # Identified by its sources (issued PDFs, the uploaded annex as uploaded): converting a Word annex again
@@ -93,7 +107,6 @@ def _issued_part(document: IssuedDocument, store: DocumentStore) -> Part:
                 pdf=store.get(document.pdf_sha256), pdfa=document.pdfa)
 
 
-def _annex_part(upload: Upload, language: str, converter: PdfConverter, store: DocumentStore) -> Part:
-    content = store.get(upload.file_sha256)
-    pdf = converter.convert(content, pdfa=True) if upload.media_type == DOCX else content
+def annex_part(upload: Upload, language: str, converter: PdfConverter, store: DocumentStore) -> Part:
+    pdf = annex_pdf(upload, converter, store)  # normalised at upload (or now, for an annex from before the gate)
     return Part(title=_ANNEX[language], pdf=pdf, pdfa=pdfa_part(pdf) == 2)

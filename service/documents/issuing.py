@@ -23,10 +23,11 @@ from service.conversion.protocol import PdfConverter
 from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.dossier import dossier_draft
 from service.documents.drafts import Draft, Stamp, word_draft
+from service.documents.errors import ConvertersUnavailable
 from service.documents.kinds import get_kind, template_kind
 from service.documents.models import DocumentReference, IssuedDocument
 from service.documents.storage import DocumentStore
-from service.errors import Conflict, DomainError, RuleViolation
+from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.mail import Mailer
 from service.pdf.facts import page_count, pdfa_part
@@ -136,13 +137,6 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
                           "list its versions and issue again if needed.")) from None
     plan_distribution(document)
     return document
-
-
-class ConvertersUnavailable(DomainError):
-    """No PDF converter is wired (the app was not started by `tripartito serve`): try again later."""
-
-    status = 503
-    retry_after = 10
 
 
 def issue_and_distribute(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,

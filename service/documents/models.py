@@ -88,11 +88,13 @@ class Upload(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     purpose: Mapped[str] = mapped_column(String(32))  # concept_note
     subject_id: Mapped[int] = mapped_column(Integer, index=True)
-    file_sha256: Mapped[str] = mapped_column(ForeignKey("stored_files.sha256"))
+    file_sha256: Mapped[str] = mapped_column(ForeignKey("stored_files.sha256"))  # as uploaded
+    # the normalised PDF the dossier merges (None: uploaded before normalisation; made at issue time)
+    pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
     media_type: Mapped[str] = mapped_column(String(120))
     original_name: Mapped[str | None] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer)
-    pages: Mapped[int | None] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)  # of the normalised PDF
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     uploaded_by: Mapped[str] = mapped_column(String(40))
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +29,7 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from marshmallow import Schema, ValidationError, fields
@@ -73,9 +75,40 @@ def _flatten(errors: Any, prefix: str = "") -> dict[str, list[str]]:
     return {prefix or "_schema": [str(m) for m in (errors if isinstance(errors, list) else [errors])]}
 
 
+class RenderLimit(RuleViolation):
+    """The rendered document would be larger or slower than we allow (a runaway template or data): 422."""
+
+
+MAX_VALUE_CHARS = 1_000_000  # one `*`/`+` result: 'x' * 999999999 once built a 300 MB string here
+MAX_PART_BYTES = 50 * 1024 * 1024  # rendered XML of one part
+MAX_RENDER_SECONDS = 20.0
+
+
+class _ValueTooLarge(SecurityError):
+    """Raised inside the sandbox when `*`, `**` or `+` would make a huge value (not a sandbox escape)."""
+
+
+class _CappedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with `*`, `**` and `+` refused when they would make a huge value or number."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise _ValueTooLarge("exponent too large")
+        sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
+        if operator == "*" and sizes:
+            times = right if isinstance(right, int) else left if isinstance(left, int) else 1
+            if sizes[0] * max(times, 0) > MAX_VALUE_CHARS:
+                raise _ValueTooLarge("repeated value too large")
+        if operator == "+" and sum(sizes) > MAX_VALUE_CHARS:
+            raise _ValueTooLarge("joined value too large")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment() -> jinja2.Environment:
-    """The sandbox every template renders in: no globals, allowlisted filters, strict, autoescaped."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    """The sandbox every template renders in: no globals, allowlisted filters, strict, autoescaped, capped."""
+    env = _CappedSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
     env.globals.clear()  # cycler, joiner, namespace, lipsum, range, dict: none has a use in a document
     env.filters = {name: f for name, f in env.filters.items() if name in ALLOWED_FILTERS}
     return env
@@ -135,7 +168,10 @@ class CompiledTemplate:
     @staticmethod
     def _render_part(name: str, template: jinja2.Template, context: dict[str, Any]) -> bytes:
         try:
-            xml = template.render(context)
+            xml = _render_within_limits(name, template, context)
+        except _ValueTooLarge as exc:
+            raise RenderLimit(N_("The template %(part)s makes a value too large (%(reason)s); nothing was "
+                                 "rendered."), params={"part": name, "reason": str(exc)}) from None
         except jinja2.TemplateError as exc:
             raise TemplateRenderError(f"{name}: {exc} (run tripartito templates check)") from exc
         xml = _DOCXTPL.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
@@ -145,6 +181,20 @@ class CompiledTemplate:
         except etree.XMLSyntaxError as exc:
             raise TemplateRenderError(f"{name}: the rendered XML is not well formed: {exc}") from exc
         return data
+
+
+def _render_within_limits(name: str, template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render chunk by chunk, stopping once the part is larger or has taken longer than we allow."""
+    chunks, size, started = [], 0, time.monotonic()
+    for chunk in template.generate(context):
+        size += len(chunk)
+        chunks.append(chunk)
+        if size > MAX_PART_BYTES or time.monotonic() - started > MAX_RENDER_SECONDS:
+            raise RenderLimit(N_("The document's part %(part)s grows beyond %(limit)s MiB or %(seconds)s s "
+                                 "when rendered; nothing was rendered."),
+                              params={"part": name, "limit": MAX_PART_BYTES // 1024 // 1024,
+                                      "seconds": int(MAX_RENDER_SECONDS)})
+    return "".join(chunks)
 
 
 _CORE = {"dc": "http://purl.org/dc/elements/1.1/",

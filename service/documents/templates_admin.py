@@ -14,7 +14,7 @@ from pathlib import Path
 
 from service.common.i18n import LANGUAGES, N_
 from service.documents import kinds
-from service.documents.doctor import Problem, check_template
+from service.documents.doctor import Problem, check_untrusted
 from service.errors import NotFound, RuleViolation
 from service.templates_location import ensure_writable
 
@@ -54,7 +54,7 @@ def describe(kind: str, language: str) -> dict:
 def replace_template(kind: str, language: str, content: bytes, *, now: datetime) -> dict:
     """Install `content` as the template of `kind` in `language`, keeping the file it replaces."""
     path = template_path(kind, language)
-    problems = check_template(content, kind)
+    problems = check_untrusted(content, kind)  # the upload gate, then the doctor in a limited child
     if problems:
         raise TemplateRefused(problems)
     ensure_writable(path.parent)  # the institution's TEMPLATES_DIR, never the packaged defaults

@@ -11,7 +11,7 @@ from service.auth.http import requires_team, requires_writer
 from service.common.i18n import LANGUAGES
 from service.documents import kinds
 from service.documents.templates_admin import describe, replace_template, template_path
-from service.documents.uploads import DOCX, MAX_UPLOAD_BYTES, TooLarge
+from service.uploads.gate import DOCX, TEMPLATE_LIMITS, TooLarge
 
 blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates", description="Institutional Word templates")
 
@@ -35,6 +35,6 @@ class TemplateItem(MethodView):
     def put(self, kind, language):
         """Send the .docx as the body. 422 lists what the template doctor found, with where."""
         template_path(kind, language)
-        if (request.content_length or 0) > MAX_UPLOAD_BYTES:
+        if (request.content_length or 0) > TEMPLATE_LIMITS.max_bytes:
             raise TooLarge("The template is larger than we accept.", field="file")
         return replace_template(kind, language, request.get_data(cache=False), now=services().clock.now())

@@ -7,7 +7,7 @@ import re
 
 from pypdf import PdfReader
 
-_PDFA_PART = re.compile(rb"pdfaid:part(?:>|=\")\s*(\d)")
+_PDFA_PART = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*(\d)")  # Ghostscript writes part='2'
 
 
 def page_count(pdf: bytes) -> int:

@@ -98,7 +98,8 @@ def concept_note_upload(term_id: int) -> Page:
         errors.add("file", _("Choose the file of the concept note (PDF or Word .docx)."))
     else:
         _upload, errors = attempt(lambda: attach_concept_note(
-            term.id, file.read(), file.filename, actor=current_principal(), now=now(), store=services().store))
+            term.id, file.read(), file.filename, actor=current_principal(), now=now(), store=services().store,
+            converter=services().converter))
     if errors:
         values, rows = feedback_values(feedback_for(term))
         return _page(term, values, with_blank_rows(rows, 2, FEEDBACK_ROWS), FieldErrors(), _etag(term),

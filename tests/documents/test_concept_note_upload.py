@@ -11,8 +11,8 @@ from pypdf import PdfWriter
 from sqlalchemy import func, select
 
 from service.documents.models import StoredFile, Upload
-from service.documents.uploads import MAX_UPLOAD_BYTES
 from service.extensions import db
+from service.uploads.gate import ANNEX_LIMITS
 from tests.factories import term_body
 
 
@@ -71,12 +71,20 @@ def test_pdf_upload_is_stored_with_its_original_name_and_page_count(client, auth
     assert file.data == pdf_bytes(3)
 
 
-def test_docx_upload_as_a_multipart_form_is_accepted(client, auth, term_id):
+def test_docx_upload_as_a_multipart_form_is_accepted(client, auth, term_id, converter):
     response = client.put(f"/api/v1/ppt-terms/{term_id}/concept-note", headers=auth["st_rrocm"],
                           data={"file": (io.BytesIO(docx_bytes()), "nota.docx")},
                           content_type="multipart/form-data")
     assert response.status_code == 201, response.json
     assert response.json["media_type"].endswith("wordprocessingml.document")
+    assert converter.conversions == 1  # converted at upload, so issuing never meets an annex it cannot use
+
+
+def test_docx_upload_without_converters_is_503_with_retry_after_and_keeps_nothing(client, auth, term_id):
+    response = upload(client, auth, term_id, docx_bytes(), name="nota.docx")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"]
+    assert nothing_stored()
 
 
 def test_a_new_upload_replaces_the_current_concept_note(client, auth, term_id):
@@ -111,7 +119,7 @@ def test_unsafe_or_broken_files_are_422_with_a_message_and_nothing_is_stored(cli
 
 
 def test_file_over_the_upload_limit_is_413(client, auth, term_id):
-    response = upload(client, auth, term_id, b"%PDF-" + b"0" * MAX_UPLOAD_BYTES)
+    response = upload(client, auth, term_id, b"%PDF-" + b"0" * ANNEX_LIMITS.max_bytes)
     assert response.status_code == 413
     assert nothing_stored()
 
