@@ -96,10 +96,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(feeds_bp)  # /calendars/<token>/tripartito.ics: calendar apps, not the JSON API
 
-    # 5. errors
-    from service import error_handlers
+    # 5. errors, and the request limits every handler relies on (registered first: they read the body)
+    from service import error_handlers, request_limits
 
     error_handlers.register(app)
+    request_limits.register(app)
 
     # 5b. web pages: language, CSRF, session cookie, page blueprints, HTML error pages (after the API's handlers)
     from service.web import init_web

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from service.accounts.models import UserAccount
+from service.accounts.models import SignInSession, UserAccount
 from service.auth.principals import Principal
 from service.auth.tokens import validate_holder
 from service.common.i18n import N_
@@ -85,6 +85,7 @@ def disable_user(email: str, *, now: datetime) -> UserAccount:
     if user is None:
         raise RuleViolation(N_("No account for %(email)s."), params={"email": email}, field="email")
     user.disabled_at = user.disabled_at or now
+    db.session.execute(delete(SignInSession).where(SignInSession.user_id == user.id))  # its sessions end now
     db.session.flush()
     return user
 
