@@ -60,8 +60,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
-    api.init_app(app)
+    from service.openapi import PreconditionsAndUploads
+    from service.openapi import install as complete_openapi
+
+    api.init_app(app, spec_kwargs={"extra_plugins": [PreconditionsAndUploads()]})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    complete_openapi(api)
 
     # 3. adapters (outside processes and stores)
     from service.documents.storage import DatabaseDocumentStore
