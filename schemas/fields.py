@@ -1,8 +1,12 @@
 """Fields shared by every schema.
 
 Text people type must survive the whole trip (database, Word, PDF, iCalendar) unchanged, so the few
-characters that cannot are refused at the door: lone surrogates (docxtpl silently truncates the document
-after one) and control characters (dropped by Word, raw in iCalendar).
+characters that cannot are refused at the door, naming the code point: lone surrogates (docxtpl silently
+truncates the document after one), control characters (dropped by Word, raw in iCalendar), the Unicode line and
+paragraph separators U+0085, U+2028 and U+2029 (Word keeps them, the calendar turns them into spaces, so the same
+text would read differently in each), and the bidi embedding, override and isolate controls U+202A–U+202E and
+U+2066–U+2069 (they reorder what a reader sees, "Trojan Source"). The marks U+200E/U+200F stay: right-to-left text
+needs them and they reorder nothing on their own.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from calendars.validate import CalendarInputError, check_calendar_uri
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f]")
 _CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def text_problem(value: str, *, multiline: bool) -> str | None:
@@ -28,6 +34,14 @@ def text_problem(value: str, *, multiline: bool) -> str | None:
     found = pattern.search(value)
     if found:
         return f"Contains a control character (U+{ord(found.group()):04X}), which documents cannot show."
+    found = _SEPARATOR.search(value)
+    if found:
+        return (f"Contains a Unicode line or paragraph separator (U+{ord(found.group()):04X}); "
+                "use an ordinary line break.")
+    found = _BIDI_CONTROL.search(value)
+    if found:
+        return (f"Contains a bidirectional control character (U+{ord(found.group()):04X}), which would "
+                "reorder the text readers see.")
     return None
 
 

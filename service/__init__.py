@@ -64,8 +64,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
-    api.init_app(app)
+    from service.openapi import PreconditionsAndUploads
+    from service.openapi import install as complete_openapi
+
+    api.init_app(app, spec_kwargs={"extra_plugins": [PreconditionsAndUploads()]})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    complete_openapi(api)
 
     # 3. adapters (outside processes and stores)
     from service.documents.storage import DatabaseDocumentStore
@@ -105,10 +109,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     init_compression(app)  # gzip for feeds and the JSON API (never pages: see compression.py)
 
-    # 5. errors
-    from service import error_handlers
+    # 5. errors, and the request limits every handler relies on (registered first: they read the body)
+    from service import error_handlers, request_limits
 
     error_handlers.register(app)
+    request_limits.register(app)
 
     # 5b. web pages: language, CSRF, session cookie, page blueprints, HTML error pages (after the API's handlers)
     from service.web import init_web

@@ -12,6 +12,12 @@ from typing import Any
 
 from service.common.i18n import fill
 
+_ECHO_PREFIX = 60
+
+
+def _shorten(value: Any) -> Any:
+    return value[:_ECHO_PREFIX] + "…" if isinstance(value, str) and len(value) > _ECHO_PREFIX else value
+
 
 class DomainError(Exception):
     """Base: a message for people, plus the field or rule it concerns."""
@@ -21,7 +27,8 @@ class DomainError(Exception):
     def __init__(self, message: str, *, field: str | None = None, rule: str | None = None,
                  params: Mapping[str, Any] | None = None) -> None:
         self.template = message
-        self.params: dict[str, Any] = dict(params or {})
+        # A refused value is repeated only as its start: an answer never grows with the input.
+        self.params: dict[str, Any] = {name: _shorten(value) for name, value in (params or {}).items()}
         self.message = fill(message, self.params)
         super().__init__(self.message)
         self.field = field
@@ -64,3 +71,13 @@ class PreconditionRequired(DomainError):
 
 class NotPermitted(DomainError):
     status = 403
+
+
+class TooManyAttempts(DomainError):
+    """Throttled: wait `retry_after` seconds (sent as Retry-After) before trying again: 429."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after

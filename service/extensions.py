@@ -43,6 +43,9 @@ class Api(SmorestApi):
         payload, code, headers = super().handle_http_exception(error)
         if "message" not in payload and error.description:
             payload["message"] = error.description
+        for name, value in error.get_headers():
+            if name.lower() in ("allow", "retry-after"):  # 405 says what is allowed (RFC 9110 §15.5.6)
+                headers.setdefault(name, value)
         return payload, code, headers
 
 

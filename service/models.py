@@ -4,7 +4,7 @@ One import line per area; nothing else belongs here.
 """
 # ruff: noqa: F401
 
-from service.accounts.models import UserAccount
+from service.accounts.models import SignInFailure, SignInSession, UserAccount
 from service.audit.models import AuditEntry
 from service.auth.models import ApiToken
 from service.documents.models import Distribution, DocumentReference, IssuedDocument, StoredFile, Upload

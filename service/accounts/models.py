@@ -30,3 +30,26 @@ class UserAccount(db.Model):
     @property
     def display_name(self) -> str:
         return self.name or self.email
+
+
+class SignInSession(db.Model):
+    """A signed-in browser. The cookie carries a random key; only its SHA-256 is kept here, so signing out (or
+    disabling the account) deletes the row and a copied cookie stops working on every server at once."""
+
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_accounts.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SignInFailure(db.Model):
+    """One wrong e-mail/password pair, kept for the throttling window; shared by every server process."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)  # as typed, normalised; the account may not exist
+    address: Mapped[str] = mapped_column(String(64), index=True)  # the client's IP address
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

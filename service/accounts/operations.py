@@ -8,12 +8,12 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from service.accounts.models import UserAccount
+from service.accounts.models import SignInSession, UserAccount
 from service.audit.operations import record
 from service.audit.rules import Subject, diff, snapshot
-from service.auth.principals import UNATTRIBUTED, Principal
+from service.auth.principals import Principal
 from service.auth.tokens import validate_holder
 from service.common.i18n import N_
 from service.errors import RuleViolation
@@ -37,7 +37,7 @@ def _check_password(password: str) -> None:
 
 
 def create_user(*, email: str, party: str | None, country: str | None, password: str, now: datetime,
-                actor: Principal = UNATTRIBUTED, name: str | None = None) -> UserAccount:
+                actor: Principal, name: str | None = None) -> UserAccount:
     """A new account for one party or one member country (the same check as API tokens).
 
     Every caller in the service passes `actor`; the default keeps tests/documents' calls working until documents
@@ -97,6 +97,8 @@ def disable_user(email: str, *, actor: Principal, now: datetime) -> UserAccount:
         user.disabled_at = now
         db.session.flush()
         record(db.session, actor, now, "user.disable", Subject("user", user.id), {"disabled_at": [None, now]})
+    db.session.execute(delete(SignInSession).where(SignInSession.user_id == user.id))  # its sessions end now
+    db.session.flush()
     return user
 
 

@@ -49,7 +49,6 @@ class Principal:
 COMMAND_LINE = Principal.system_actor("cli")
 # Only for callers another area has not moved to an explicit actor yet (tests of documents create accounts):
 # the audit log then says so, instead of naming someone who did not act.
-UNATTRIBUTED = Principal.system_actor("unattributed")
 
 
 def may_write(principal: Principal | None) -> bool:

@@ -6,7 +6,10 @@ cookie's flags, the blueprints and the HTML error pages.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, request
+from flask_wtf.csrf import CSRFError
 
 from service.extensions import csrf
 
@@ -23,6 +26,25 @@ def _session_cookie(app: Flask) -> None:
     app.config["SESSION_COOKIE_SECURE"] = not (app.config.get("TESTING") or app.config.get("INSECURE_COOKIES"))
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def from_another_site(app: Flask) -> bool:
+    """True when the browser says the form came from another origin (Origin, or else Referer).
+
+    A browser sends Origin with every form POST (Referer when it does not); a client that sends neither is no
+    browser, so it cannot carry someone else's cookie and the CSRF token alone decides. "null" (a sandboxed
+    frame, a redirect across sites) is another site.
+    """
+    own = {_origin(request.host_url), _origin(app.config["PUBLIC_URL"])}
+    claimed = request.headers.get("Origin") or request.headers.get("Referer")
+    if claimed is None:
+        return False
+    return claimed.strip().lower() == "null" or _origin(claimed.strip()) not in own
+
+
 def _csrf(app: Flask) -> None:
     app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # replaced by the path-aware check below
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)  # a long form may stay open a working day
@@ -30,7 +52,11 @@ def _csrf(app: Flask) -> None:
 
     @app.before_request
     def csrf_for_pages() -> None:
-        if app.config.get("WTF_CSRF_ENABLED", True) and not request.path.startswith(CSRF_EXEMPT_PREFIXES):
+        if request.path.startswith(CSRF_EXEMPT_PREFIXES) or request.method in ("GET", "HEAD", "OPTIONS"):
+            return
+        if from_another_site(app):
+            raise CSRFError("The form was sent from another site.")
+        if app.config.get("WTF_CSRF_ENABLED", True):
             csrf.protect(apply_exemptions=True)
 
 

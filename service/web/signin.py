@@ -1,4 +1,5 @@
-"""Who is signed in to the pages: the session holds an account id; the account gives a Principal.
+"""Who is signed in to the pages: the session cookie holds the key of a session kept in the database
+(service.accounts.sessions); the session gives the account, the account a Principal.
 
 Permissions are the same predicates the API uses (service.auth.principals), applied to that Principal.
 """
@@ -13,7 +14,9 @@ from urllib.parse import urlsplit
 from flask import abort, redirect, request, session, url_for
 
 from service.accounts.models import UserAccount
-from service.accounts.operations import active_user, principal_of
+from service.accounts.operations import principal_of
+from service.accounts.sessions import close_session, open_session, session_user
+from service.adapters import services
 from service.auth.principals import Principal, may_read_shared, may_write
 
 _KEY = "tripartito.user"  # cached in the WSGI environ, which is per request (tests share `g` across requests)
@@ -22,7 +25,7 @@ _KEY = "tripartito.user"  # cached in the WSGI environ, which is per request (te
 def current_user() -> UserAccount | None:
     environ = request.environ
     if _KEY not in environ:
-        environ[_KEY] = active_user(session.get("uid"))
+        environ[_KEY] = session_user(session.get("sid"), now=services().clock.now())
     return environ[_KEY]
 
 
@@ -32,16 +35,18 @@ def current_principal() -> Principal | None:
 
 
 def sign_in(user: UserAccount) -> None:
-    """A fresh session (nothing from before sign-in survives but the language)."""
+    """A fresh session (nothing from before sign-in survives but the language), opened on the server too."""
     language = session.get("lang")
     session.clear()
-    session["uid"] = user.id
+    session["sid"] = open_session(user, now=services().clock.now())
     if language:
         session["lang"] = language
     request.environ[_KEY] = user
 
 
 def sign_out() -> None:
+    """End the session on the server as well as in this browser."""
+    close_session(session.get("sid"))
     language = session.get("lang")
     session.clear()
     if language:

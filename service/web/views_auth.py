@@ -6,11 +6,13 @@ from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from service.accounts.operations import authenticate
+from service.accounts.sessions import attempt_sign_in
 from service.auth.principals import may_write
+from service.errors import TooManyAttempts
 from service.extensions import db
 from service.web.blueprints import web
 from service.web.common import now
+from service.web.messages import translate
 from service.web.signin import current_principal, safe_next, sign_in, sign_out
 
 
@@ -26,13 +28,19 @@ def index() -> Response:
 def sign_in_page() -> Response | tuple[str, int] | str:
     email = request.form.get("email", "")
     if request.method == "POST":
-        user = authenticate(email, request.form.get("password", ""), now=now())
+        try:
+            user = attempt_sign_in(email, request.form.get("password", ""), address=request.remote_addr or "",
+                                   now=now())
+        except TooManyAttempts as error:
+            db.session.rollback()
+            return render_template("sign_in.html", email=email, error=translate(error)), 429, {
+                "Retry-After": str(error.retry_after)}
+        db.session.commit()  # the failure counts, or the success clears the account's failures
         if user is not None:
-            db.session.commit()
             sign_in(user)
+            db.session.commit()
             default = url_for("web.dashboard" if user.party else "portal.documents")
             return redirect(safe_next(request.args.get("next"), default))
-        db.session.rollback()
         return render_template("sign_in.html", email=email,
                                error=_("The e-mail address or the password is not right.")), 401
     return render_template("sign_in.html", email=email, error=None)
@@ -41,4 +49,5 @@ def sign_in_page() -> Response | tuple[str, int] | str:
 @web.post("/sign-out", endpoint="sign_out")
 def sign_out_page() -> Response:
     sign_out()
+    db.session.commit()
     return redirect(url_for("web.sign_in"))

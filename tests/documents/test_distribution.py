@@ -11,7 +11,7 @@ from service.accounts.operations import create_user
 from service.documents.distribution import plan_distribution
 from service.documents.models import Distribution, IssuedDocument
 from service.extensions import db
-from tests.conftest import NOW
+from tests.conftest import ACTOR, NOW
 from tests.documents.test_issuing_api import issue, meeting_with_minutes
 
 
@@ -34,7 +34,8 @@ def clear_outbox(app) -> None:
 
 def test_issued_minutes_are_distributed_to_each_member_country(app, client, auth, converter):
     clear_outbox(app)
-    create_user(email="consular@mfa.gov.bz", party=None, country="BZ", password="a long passphrase 1", now=NOW)
+    create_user(email="consular@mfa.gov.bz", party=None, country="BZ", password="a long passphrase 1",
+                actor=ACTOR, now=NOW)
     db.session.commit()
     document = issue(client, auth, meeting_with_minutes(client, auth)).json
     rows = client.get(f"/api/v1/documents/{document['id']}/distribution", headers=auth["st_crm"]).json
@@ -53,7 +54,8 @@ def test_issued_minutes_are_distributed_to_each_member_country(app, client, auth
 
 def test_a_failed_delivery_is_kept_and_retried_by_the_distribute_command(app, client, auth, converter):
     clear_outbox(app)
-    create_user(email="dgm@migracion.go.cr", party=None, country="CR", password="a long passphrase 2", now=NOW)
+    create_user(email="dgm@migracion.go.cr", party=None, country="CR", password="a long passphrase 2",
+                actor=ACTOR, now=NOW)
     db.session.commit()
     services = app.extensions["tripartito"]
     saved, services.mailer = services.mailer, BrokenMailer()
