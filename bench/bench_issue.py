@@ -26,10 +26,10 @@ from service.conversion.cold import ColdSofficeConverter
 from service.conversion.local import LocalConverterPool
 from service.documents.contexts import build_context
 from service.documents.issuing import issue_document
-from service.documents.render import render_docx
 from service.extensions import db
 from service.meetings.models import Meeting
 from service.pdf.merge import Part, merge
+from service.templating.render import render_docx
 
 
 def timed(function, rounds: int) -> tuple[float, list[float]]:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_render.py [ROUNDS]
 
 "fresh docxtpl": DocxTemplate(path) + render(autoescape, same sandbox) + save, per document (the docxtpl way;
-a DocxTemplate cannot be rendered twice). "cached": service.documents.render.render_docx, which also
+a DocxTemplate cannot be rendered twice). "cached": service.templating.render.render_docx, which also
 validates and formats the context through the schema on every call. Target: < 80 ms median for ours.
 """
 
@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docxtpl import DocxTemplate
 
-from service.documents.kinds import get_kind
-from service.documents.render import display_context, make_environment, render_docx
+from service.templating.kinds import get_kind
+from service.templating.render import display_context, make_environment, render_docx
 from tests.documents.samples import minutes
 
 

@@ -2,7 +2,7 @@
 
 The renderer loads a context (plain Python objects: str, date, datetime, Decimal, bool, lists, dicts) through
 the kind's schema, adds the values declared in a schema's ``DERIVED`` (computed in
-``service.documents.kinds``), then turns every value into a display string in the document's language.
+``service.templating.kinds``), then turns every value into a display string in the document's language.
 The template doctor checks every variable a template uses against these fields, so a field renamed here must
 be renamed in the templates too (``tripartito templates check`` says where).
 

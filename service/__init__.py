@@ -10,10 +10,10 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter
 
 from service import config as config_module
-from service import templates_location
 from service.adapters import Services, SystemClock
 from service.conversion.protocol import PdfConverter
 from service.mail import Mailer
+from service.templating import location as templates_location
 
 
 class RecordNumber(IntegerConverter):
@@ -83,7 +83,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.audit.api import blp as audit_blp
     from service.documents.annexes_api import blp as concept_notes_blp
     from service.documents.api import blp as documents_blp
-    from service.documents.templates_api import blp as templates_blp
     from service.feeds.api import blp as feed_tokens_blp
     from service.feeds.views import bp as feeds_bp
     from service.grcm.api import blp as grcm_blp
@@ -96,6 +95,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.recommendations.api import blp as recommendations_blp
     from service.reference.api import blp as countries_blp
     from service.schedule.api import blp as schedule_blp
+    from service.templating.api import blp as templates_blp
 
     for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
                       recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,

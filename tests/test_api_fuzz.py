@@ -51,7 +51,8 @@ def test_generated_requests_get_documented_answers_and_never_a_5xx(app, auth, co
     for result in document.get_all_operations():
         operation = result.ok()
         try:
-            _check(operation, auth["st_crm"])
+            # The WSGI transport does not decode gzip (which it asks for); compression has its own tests.
+            _check(operation, {**auth["st_crm"], "Accept-Encoding": "identity"})
         except (Exception, BaseExceptionGroup) as error:  # every operation's failures, reported together
             failures.append(f"{operation.method.upper()} {operation.path}: {str(error)[:1500]}")
     assert not failures, "\n\n".join(failures)

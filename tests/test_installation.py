@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from service import config, create_app
-from service.documents.kinds import KINDS
-from service.documents.templates_admin import replace_template
-from service.templates_location import PACKAGED_DIR, PackagedTemplatesReadOnly, ensure_writable, seed
+from service.templating.admin import replace_template
+from service.templating.kinds import KINDS
+from service.templating.location import PACKAGED_DIR, PackagedTemplatesReadOnly, ensure_writable, seed
 from tests.conftest import NOW
 from tests.fakes import fake_python
 

@@ -183,6 +183,12 @@ def test_schemas_do_not_import_models_operations_or_handlers():
         assert bad == [], f"{path.name} imports {bad}"
 
 
+def test_templating_knows_nothing_of_the_register():
+    for path in (ROOT / "service" / "templating").rglob("*.py"):
+        bad = sorted(name for name in imports_of(path) if name.startswith("service.documents"))
+        assert bad == [], f"{path.relative_to(ROOT)} imports {bad}"
+
+
 def test_conversion_and_pdf_know_nothing_of_documents_flask_or_the_database():
     for package in ("conversion", "pdf"):
         for path in (ROOT / "service" / package).rglob("*.py"):

@@ -24,7 +24,7 @@ from service.extensions import db
 def render_command(kind: str, subject_id: int, language: str, output: Path) -> None:
     """Render a document's Word file from the database, without issuing it (reference shown as DRAFT)."""
     from service.documents.contexts import build_context
-    from service.documents.render import render_docx
+    from service.templating.render import render_docx
 
     try:
         context = build_context(kind, subject_id, language, services().clock.today())
@@ -110,7 +110,7 @@ def templates_group() -> None:
 @with_appcontext  # the app's TEMPLATES_DIR: the templates documents are issued with
 def templates_check(files: tuple[Path, ...]) -> None:
     """Check every template in TEMPLATES_DIR, or the given candidate files (named KIND.LANG.docx)."""
-    from service.documents.doctor import run_check
+    from service.templating.doctor import run_check
 
     code, report = run_check(list(files) or None)
     click.echo(report)
@@ -122,8 +122,8 @@ def templates_check(files: tuple[Path, ...]) -> None:
 @with_appcontext
 def templates_install(file: Path) -> None:
     """Replace a shipped template by FILE (named KIND.LANG.docx) if the doctor accepts it; keeps the old one."""
-    from service.documents.doctor import kind_of
-    from service.documents.templates_admin import TemplateRefused, replace_template
+    from service.templating.admin import TemplateRefused, replace_template
+    from service.templating.doctor import kind_of
 
     kind, language = kind_of(file)
     try:

@@ -14,10 +14,8 @@ from service.common.i18n import N_
 from service.conversion.protocol import PdfConverter
 from service.documents.annexes import annex_pdf, current_concept_note
 from service.documents.contexts.common import ppt_country_on
-from service.documents.docx_properties import with_properties
 from service.documents.drafts import AUTHOR, Draft, Files, Stamp, jsonable
 from service.documents.models import IssuedDocument, Upload
-from service.documents.render import render_docx
 from service.documents.storage import DocumentStore
 from service.errors import DomainError, NotFound
 from service.extensions import db
@@ -27,6 +25,8 @@ from service.pdf.facts import page_count, pdfa_part
 from service.pdf.merge import Part, merge
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
+from service.templating.docx_properties import with_properties
+from service.templating.render import render_docx
 
 IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from service.conversion.protocol import PdfConverter
 from service.documents.contexts import build_context
-from service.documents.docx_properties import with_properties
-from service.documents.render import render_docx
 from service.grcm.rules import is_late
+from service.templating.docx_properties import with_properties
+from service.templating.render import render_docx
 
 AUTHOR = "Equipo Tripartito CRM · RROCM · PPT"
 

@@ -24,13 +24,13 @@ from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.dossier import dossier_draft
 from service.documents.drafts import Draft, Stamp, word_draft
 from service.documents.errors import ConvertersUnavailable
-from service.documents.kinds import get_kind, template_kind
 from service.documents.models import DocumentReference, IssuedDocument
 from service.documents.storage import DocumentStore
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.mail import Mailer
 from service.pdf.facts import page_count, pdfa_part
+from service.templating.kinds import get_kind, template_kind
 
 ISSUABLE = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

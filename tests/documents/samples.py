@@ -16,7 +16,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from service.documents.kinds import get_kind
+from service.templating.kinds import get_kind
 
 # What users type and must see verbatim in the document: never markup, never template code.
 HOSTILE = [

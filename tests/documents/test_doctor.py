@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.documents.doctor import Problem, check_all, check_template, run_check
+from service.templating.doctor import Problem, check_all, check_template, run_check
 from tests.documents.samples import replace_in_part, shipped
 
 NEXT = "<w:t>{{ next_meeting }}</w:t>"

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from schemas.rendering import context_fields
-from service.documents.kinds import KINDS, get_kind
-from service.documents.render import (
+from service.templating.kinds import KINDS, get_kind
+from service.templating.render import (
     ContextError,
     TemplateRenderError,
     display_context,
@@ -246,7 +246,7 @@ def test_document_properties_carry_title_and_reference() -> None:
 def test_cached_renderer_produces_the_same_text_as_a_fresh_docxtpl_render() -> None:
     from docxtpl import DocxTemplate
 
-    from service.documents.render import make_environment
+    from service.templating.render import make_environment
 
     context = samples.minutes()
     template = DocxTemplate(get_kind("minutes").template_path("es"))

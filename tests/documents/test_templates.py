@@ -12,8 +12,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from service.documents.kinds import KINDS
-from service.documents.render import render_docx
+from service.templating.kinds import KINDS
+from service.templating.render import render_docx
 from tests.documents import samples
 from tests.documents.samples import part_xml
 

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from service.templates_location import seed
+from service.templating.location import seed
 
 
 @pytest.fixture

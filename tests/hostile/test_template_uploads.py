@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from service.documents import kinds
-from service.documents.doctor import check_file
+from service.templating import kinds
+from service.templating.doctor import check_file
 from tests.hostile import files
 
 

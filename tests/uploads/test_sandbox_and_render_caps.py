@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.documents.render import RenderLimit, render_template_bytes
+from service.templating.render import RenderLimit, render_template_bytes
 from service.uploads import sandbox
 from tests.documents import samples
 from tests.hostile.test_template_uploads import with_expression

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask import current_app, has_app_context
 
-PACKAGED_DIR = Path(__file__).resolve().parent / "templates_docx"
+PACKAGED_DIR = Path(__file__).resolve().parents[1] / "templates_docx"  # service/templates_docx (package data)
 TEMPLATE_GLOB = "*.*.docx"  # {kind}.{lang}.docx
 
 

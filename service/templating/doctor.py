@@ -27,10 +27,10 @@ from marshmallow import Schema, fields
 
 from schemas.rendering import context_fields
 from service.common.i18n import LANGUAGES, N_
-from service.documents.kinds import KINDS
-from service.documents.render import _CONTENT_TYPES, _PARSER, ALLOWED_FILTERS, make_environment, preprocess
 from service.errors import DomainError
-from service.templates_location import live_dir
+from service.templating.kinds import KINDS
+from service.templating.location import live_dir
+from service.templating.render import _CONTENT_TYPES, _PARSER, ALLOWED_FILTERS, make_environment, preprocess
 from service.uploads import gate, sandbox
 
 DOCTOR_LIMITS = sandbox.Limits(memory=768 * sandbox.MiB, cpu=30, wall=45)
@@ -98,7 +98,7 @@ def check_untrusted(data: bytes, kind: str) -> list[Problem]:
     except gate.UnsupportedType as wrong:  # templates answered 422 for this before the gate: kept
         raise gate.UploadRefused("not-docx", wrong.template, **wrong.params) from None
     try:
-        found = sandbox.call("service.documents.doctor:problems_json", data, limits=DOCTOR_LIMITS, kind=kind)
+        found = sandbox.call("service.templating.doctor:problems_json", data, limits=DOCTOR_LIMITS, kind=kind)
     except sandbox.SandboxRefused as refused:
         return [Problem("limits", f"The template could not be checked within the limits ({refused.problem}: "
                         f"{refused.detail}); simplify it.", "file")]

@@ -9,8 +9,8 @@ from flask_smorest import Blueprint
 from service.adapters import services
 from service.auth.http import requires_team, requires_writer
 from service.common.i18n import LANGUAGES
-from service.documents import kinds
-from service.documents.templates_admin import describe, replace_template, template_path
+from service.templating import kinds
+from service.templating.admin import describe, replace_template, template_path
 from service.uploads.gate import DOCX, TEMPLATE_LIMITS, TooLarge
 
 blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates", description="Institutional Word templates")

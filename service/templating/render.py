@@ -36,9 +36,9 @@ from marshmallow import Schema, ValidationError, fields
 
 from schemas.rendering import Choice, context_fields, label
 from service.common.i18n import N_
-from service.documents.formatting import format_date, format_datetime, format_number
-from service.documents.kinds import DocumentKind, get_kind
 from service.errors import RuleViolation
+from service.templating.formatting import format_date, format_datetime, format_number
+from service.templating.kinds import DocumentKind, get_kind
 
 # Filters a template may use; the doctor refuses any other (and the environment does not even have them).
 ALLOWED_FILTERS = frozenset({"capitalize", "count", "d", "default", "first", "join", "last", "length", "lower",

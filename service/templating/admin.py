@@ -13,10 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from service.common.i18n import LANGUAGES, N_
-from service.documents import kinds
-from service.documents.doctor import Problem, check_untrusted
 from service.errors import NotFound, RuleViolation
-from service.templates_location import ensure_writable
+from service.templating import kinds
+from service.templating.doctor import Problem, check_untrusted
+from service.templating.location import ensure_writable
 
 
 class TemplateRefused(RuleViolation):

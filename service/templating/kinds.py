@@ -15,10 +15,10 @@ from typing import Any
 from marshmallow import Schema
 
 from schemas import rendering as r
-from service import templates_location
 from service.common.i18n import LANGUAGES
-from service.documents.formatting import format_date, format_time_range
 from service.grcm.rules import is_late
+from service.templating import location as templates_location
+from service.templating.formatting import format_date, format_time_range
 
 TEMPLATES_DIR = templates_location.PACKAGED_DIR  # pristine defaults; documents use templates_location.live_dir()
 
