@@ -138,3 +138,10 @@ def test_a_failed_pip_install_says_which_command_failed_and_why(world):
     installer = FakeInstaller(world["data_dir"] / "uno-venv" / "bin" / "python", fail_pip=True)
     with pytest.raises(UnoPythonMissing, match=r"pip install .*No matching distribution found"):
         set_up_uno_venv(world["data_dir"], system_python=world["system"], run=installer)
+
+
+def test_the_checkout_venv_is_the_one_beside_pyproject_toml():
+    from service.conversion.uno_python import CHECKOUT_VENV
+
+    root = Path(__file__).resolve().parents[1]
+    assert root / ".venv-uno" / "bin" / "python" == CHECKOUT_VENV

@@ -76,7 +76,7 @@ def test_f1_templates_check_refuses_a_zip_bomb_candidate_without_parsing_it(tmp_
 
 
 def test_the_doctor_runs_in_a_child_whose_limits_turn_into_a_problem(tmp_path, monkeypatch):
-    from service.documents import doctor
+    from service.templating import doctor
     from service.uploads import sandbox
 
     monkeypatch.setattr(doctor, "DOCTOR_LIMITS", sandbox.Limits(wall=0.05))
