@@ -26,6 +26,9 @@ IF_MATCH: dict[tuple[str, str], bool] = {
     ("put", "/api/v1/ppt-terms/{term_id}/feedback"): False,  # required once feedback exists
     ("patch", "/api/v1/recommendations/{recommendation_id}"): True,
     ("post", "/api/v1/recommendations/{recommendation_id}/transitions"): False,
+    ("post", "/api/v1/recommendations/{recommendation_id}/endorsement"): False,
+    ("post", "/api/v1/grcm-meetings/{meeting_id}/cancel"): False,
+    ("post", "/api/v1/crm-events/{event_id}/cancel"): False,
     ("patch", "/api/v1/instruments/{instrument_id}"): True,
     ("patch", "/api/v1/work-plans/{plan_id}"): True,
     ("patch", "/api/v1/crm-events/{event_id}"): True,
