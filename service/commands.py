@@ -78,7 +78,7 @@ def _demo_converter():
         pool = LocalConverterPool(size=1, workdir=Path(current_app.config["DATA_DIR"]) / "converters-demo",
                                   uno_python=str(locate_for_command(current_app)))
         pool.start()
-    except Exception as error:  # noqa: BLE001 - the demo goes on without an issued document, and says why
+    except Exception as error:  # the demo goes on without an issued document, and says why
         click.echo(f"PDF converters not started ({error}); the demo issues no document.", err=True)
         return None
     return pool
