@@ -1,5 +1,5 @@
 """followups: endorsements and submission date of recommendations, cancelled GRCM meetings and CRM events,
-progress of work-plan activities
+progress of work-plan activities, the pre-PPT meeting where the PPT feedback is discussed
 
 Revision ID: 0008_followups_corrections
 Revises: 0003_followups
@@ -40,6 +40,10 @@ def upgrade():
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True))
             batch_op.add_column(sa.Column("cancellation_reason", sa.String(length=500), nullable=True))
+    with op.batch_alter_table("ppt_feedback", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("meeting_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f("fk_ppt_feedback_meeting_id_meetings"), "meetings", ["meeting_id"],
+                                    ["id"])
     with op.batch_alter_table("work_plan_activities", schema=None) as batch_op:
         batch_op.add_column(sa.Column("progress", sa.String(length=16), nullable=False,
                                       server_default="not_started"))
@@ -52,6 +56,9 @@ def downgrade():
         batch_op.drop_column("progress_on")
         batch_op.drop_column("progress_note")
         batch_op.drop_column("progress")
+    with op.batch_alter_table("ppt_feedback", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_ppt_feedback_meeting_id_meetings"), type_="foreignkey")
+        batch_op.drop_column("meeting_id")
     for table in _CANCELLED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("cancellation_reason")
