@@ -148,3 +148,14 @@ def test_distribute_catches_up_a_country_that_had_nobody_when_the_document_was_i
     assert result.output.startswith("1 deliveries attempted (1 caught up")
     assert [m["To"] for m in outbox(app)] == ["enlace@sre.gob.mx"]
     assert document["reference"] in outbox(app)[0]["Subject"]
+
+
+def test_a_version_replaced_by_a_newer_one_is_superseded(client, auth, converter):
+    document = issued_report(client, auth)
+    client.post("/api/v1/crm-events", json={"title": "Taller", "kind": "workshop", "starts_on": "2026-03-10"},
+                headers=auth["st_crm"])
+    newer = client.post(URL, json={"kind": "monitoring_report", "subject_id": document["subject_id"],
+                                   "language": "es"}, headers=auth["st_crm"])
+    assert newer.status_code == 201
+    assert client.get(f"{URL}/{document['id']}", headers=auth["st_crm"]).json["state"] == "superseded"
+    assert newer.json["state"] == "current"
