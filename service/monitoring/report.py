@@ -97,7 +97,9 @@ def _compliance(last: date) -> list[dict]:
 
 
 def _events(first: date, last: date, names: dict[str, str]) -> list[dict]:
-    query = (select(CrmEvent).where(CrmEvent.starts_on >= first, CrmEvent.starts_on <= last)
+    # A cancelled event did not take place: it counts neither for nor against civil-society participation (R1).
+    query = (select(CrmEvent).where(CrmEvent.starts_on >= first, CrmEvent.starts_on <= last,
+                                    CrmEvent.cancelled_at.is_(None))
              .order_by(CrmEvent.starts_on, CrmEvent.id))
     return [{"title": e.title, "starts_on": e.starts_on, "kind": e.kind, "members_only": e.members_only,
              "requested_by_name": names.get(e.members_only_requested_by) if e.members_only else None,

@@ -111,3 +111,13 @@ def test_a_cancelled_meeting_takes_no_submission_and_no_edit(client, auth):
 def test_only_the_parties_cancel(client, auth):
     grcm = grcm_meeting(client, auth)
     assert client.post(f"{URL}/{grcm['id']}/cancel", json={}, headers=auth["BZ"]).status_code == 403
+
+
+def test_a_cancelled_grcm_meeting_shows_cancelled_in_the_calendar_and_sets_no_report_deadline(client, auth):
+    from service.feeds.queries import feed_items
+
+    grcm = grcm_meeting(client, auth)
+    client.post(f"{URL}/{grcm['id']}/cancel", json={}, headers=auth["st_crm"])
+    _meetings, grcm_meetings, deadlines = feed_items("es")
+    assert [g.cancelled for g in grcm_meetings] == [True]
+    assert not [d for d in deadlines if d.key == f"report-due-grcm-{grcm['id']}"]

@@ -48,3 +48,16 @@ def test_an_event_an_issued_monitoring_report_tells_of_is_not_deleted(client, au
     assert f"document:{report['id']}" in response.json["message"]
     assert client.get(f"{URL}/{reported['id']}", headers=auth["st_crm"]).status_code == 200
     assert client.delete(f"{URL}/{later['id']}", headers=auth["st_crm"]).status_code == 204
+
+
+def test_a_cancelled_event_is_left_out_of_the_monitoring_report(client, auth):
+    from datetime import date
+
+    from service.monitoring.report import monitoring_report_data
+
+    grcm = grcm_meeting(client, auth)
+    event(client, auth, starts_on="2026-03-10")
+    called_off = event(client, auth, title="Cancelado", starts_on="2026-04-10")
+    client.post(f"{URL}/{called_off['id']}/cancel", json={}, headers=auth["st_crm"])
+    events = monitoring_report_data(grcm["id"], date(2026, 11, 28))["events"]
+    assert [e["title"] for e in events] == ["Taller regional sobre trata de personas"]
