@@ -141,13 +141,18 @@ def grcm_event(meeting: CalendarGrcmMeeting, options: FeedOptions) -> EventLines
     uid = f"grcm-{meeting.id}@{options.host}"
     meta, times = _timed(uid, meeting.starts_at, meeting.ends_at, meeting.timezone, per_day=True)
 
+    title = single_line(meeting.title) or kind
+    summary = label(lang, "cancelled.prefix") + title if meeting.cancelled else title
     lines = ["BEGIN:VEVENT", f"UID:{uid}", f"SEQUENCE:{meeting.sequence}",
              *_stamps(meeting.created_at, meeting.last_modified), *times,
-             f"SUMMARY:{ics.text(single_line(meeting.title) or kind)}",
-             "STATUS:CONFIRMED", "TRANSP:OPAQUE", f"CATEGORIES:{ics.text(kind)}", _organizer(options)]
+             f"SUMMARY:{ics.text(summary)}",
+             "STATUS:CANCELLED" if meeting.cancelled else "STATUS:CONFIRMED",
+             "TRANSP:TRANSPARENT" if meeting.cancelled else "TRANSP:OPAQUE",
+             f"CATEGORIES:{ics.text(kind)}", _organizer(options)]
     if place:
         lines.append(f"LOCATION:{ics.text(place)}")
-    text = [kind] + ([f"{label(lang, 'place')}: {place}"] if place else [])
+    text = [label(lang, "cancelled.note"), ""] if meeting.cancelled else []
+    text += [kind] + ([f"{label(lang, 'place')}: {place}"] if place else [])
     lines += [_description(text), "END:VEVENT"]
     return EventLines(lines=tuple(lines), **meta)
 

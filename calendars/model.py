@@ -86,6 +86,7 @@ class CalendarGrcmMeeting:
     sequence: int
     created_at: datetime
     last_modified: datetime
+    cancelled: bool = False  # called off: shown cancelled so subscribed clients take it off the calendar
 
     def __post_init__(self) -> None:
         _require_local_span(self.starts_at, self.ends_at, self.timezone)

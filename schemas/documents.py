@@ -29,6 +29,9 @@ class IssuedDocumentSchema(Schema):
     issued_at = fields.AwareDateTime()
     issued_by = fields.String()
     supersedes = fields.Integer(allow_none=True)
+    state = fields.String(metadata={"enum": ["current", "superseded", "withdrawn"]})
+    withdrawn_at = fields.AwareDateTime(allow_none=True)
+    withdrawal_reason = fields.String(allow_none=True)
 
 
 class DocumentQuerySchema(Schema):
@@ -57,3 +60,5 @@ class DistributionSchema(Schema):
     recipients = fields.List(fields.String())
     attempted_at = fields.AwareDateTime(allow_none=True)
     error = fields.String(allow_none=True)
+    withdrawal_notice = fields.String(allow_none=True)
+    withdrawal_notified_at = fields.AwareDateTime(allow_none=True)

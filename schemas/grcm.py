@@ -13,6 +13,8 @@ class GrcmMeetingSchema(Schema):
     timezone = fields.String(required=True)
     location = Text(load_default=None, allow_none=True, max_length=300)
     report_due_on = Day(dump_only=True)
+    cancelled_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+    cancellation_reason = fields.String(dump_only=True, allow_none=True)
     version = fields.Integer(dump_only=True)
 
 

@@ -19,6 +19,8 @@ class CrmEventSchema(Schema):
     members_only_requested_by = CountryCode(load_default=None, allow_none=True)
     members_only_requested_on = Day(load_default=None, allow_none=True)
     civil_society_participates = fields.Function(lambda event: not event.members_only, dump_only=True)
+    cancelled_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+    cancellation_reason = fields.String(dump_only=True, allow_none=True)
     version = fields.Integer(dump_only=True)
 
 

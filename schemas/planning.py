@@ -4,7 +4,7 @@ from babel.numbers import list_currencies
 from marshmallow import Schema, ValidationError, fields, validate
 
 from schemas.fields import Day, Id, Text
-from service.planning.rules import ResourceStatus
+from service.planning.rules import ActivityProgress, ResourceStatus
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 _CURRENCIES = frozenset(list_currencies())
@@ -30,6 +30,11 @@ class ActivitySchema(Schema):
     timeline = fields.String(dump_only=True)  # T1–T2 2027
     network = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     indicator = Text(load_default=None, allow_none=True, multiline=True, max_length=2000)
+    # how far it got (R2 follow-up), with a note and the day it was reported
+    progress = fields.String(load_default=ActivityProgress.NOT_STARTED.value,
+                             validate=validate.OneOf([p.value for p in ActivityProgress]))
+    progress_note = Text(load_default=None, allow_none=True, multiline=True, max_length=2000)
+    progress_on = Day(load_default=None, allow_none=True)
 
 
 class ResourceSchema(Schema):

@@ -26,6 +26,8 @@ class PptFeedbackSchema(Schema):
     concept_note_received_on = Day(load_default=None, allow_none=True)
     work_plan_received_on = Day(load_default=None, allow_none=True)
     meeting_on = Day(load_default=None, allow_none=True)
+    # the pre-PPT meeting of this term where the feedback is discussed (R11 with R6); its day fills meeting_on
+    meeting_id = Id(load_default=None, allow_none=True)
     summary = Text(load_default=None, allow_none=True, multiline=True, max_length=10000)
     items = fields.List(fields.Nested(FeedbackItemSchema), load_default=list, validate=validate.Length(max=300))
     joint_actions = fields.List(fields.Nested(JointActionSchema), load_default=list,

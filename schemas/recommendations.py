@@ -8,6 +8,12 @@ from service.recommendations.rules import FollowUpStatus, RecommendationState
 STATES = [s.value for s in RecommendationState]
 
 
+class EndorsementSchema(Schema):
+    party = fields.String()
+    by = fields.String()
+    at = fields.AwareDateTime()
+
+
 class RecommendationSchema(Schema):
     id = Id(dump_only=True)
     title = Text(required=True, max_length=300)
@@ -17,8 +23,10 @@ class RecommendationSchema(Schema):
     addressee = fields.String(required=True, validate=validate.Length(min=2, max=32))
     grcm_meeting_id = Id(load_default=None, allow_none=True)
     state = fields.String(dump_only=True)
-    decision_reference = fields.String(dump_only=True)
-    decided_on = Day(dump_only=True)
+    endorsements = fields.List(fields.Nested(EndorsementSchema), dump_only=True)
+    submitted_on = Day(dump_only=True, allow_none=True)
+    decision_reference = fields.String(dump_only=True, allow_none=True)
+    decided_on = Day(dump_only=True, allow_none=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
     version = fields.Integer(dump_only=True)
@@ -40,6 +48,8 @@ class TransitionSchema(Schema):
     decision_reference = Text(load_default=None, allow_none=True, max_length=100)
     decided_on = Day(load_default=None, allow_none=True)
     expected_state = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(STATES))
+    # a submission's real date (today when not given), before the GRCM meeting starts
+    submitted_on = Day(load_default=None, allow_none=True)
 
 
 class HistoryEntrySchema(Schema):

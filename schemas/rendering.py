@@ -65,6 +65,10 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "working_group": ("Grupo de trabajo", "Working group"), "workshop": ("Taller", "Workshop"),
         "other": ("Otro", "Other"),
     },
+    "activity_progress": {
+        "not_started": ("No iniciada", "Not started"), "in_progress": ("En curso", "In progress"),
+        "done": ("Realizada", "Done"), "cancelled": ("Cancelada", "Cancelled"),
+    },
     "resource_status": {
         "identified": ("Identificado", "Identified"), "committed": ("Comprometido", "Committed"),
         "secured": ("Asegurado", "Secured"),
@@ -330,6 +334,9 @@ class Activity(ContextSchema):
     timeline = Text(required=True, max_length=200)
     network = _opt(Choice, "network")
     indicator = _opt(Text, multiline=True, max_length=2000)
+    progress = Choice("activity_progress", load_default="not_started")
+    progress_note = _opt(Text, multiline=True, max_length=2000)
+    progress_on = _opt(fields.Date)
 
 
 class Resource(ContextSchema):

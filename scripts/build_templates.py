@@ -616,6 +616,18 @@ def build_monitoring_report(doc, tr) -> None:
     para(doc, ["{%p endif %}"])
 
 
+def _work_plan_progress(doc, tr) -> None:
+    """Issue 11: how far each activity got, with the note and the day it was reported."""
+    para(doc, [tr("Avance de las actividades", "Progress of the activities")], style="Heading 2")
+    widths = (6.0, 2.8, 5.4, 2.8)
+    table = data_table(doc, widths, [tr("Actividad", "Activity"), tr("Avance", "Progress"),
+                                     tr("Nota", "Note"), tr("Fecha", "Date")])
+    tag_row(table, "{%tr for activity in activities %}")
+    add_row(table, [["{{ activity.title }}"], ["{{ activity.progress }}"], opt("activity.progress_note"),
+                    opt("activity.progress_on")], widths)
+    tag_row(table, "{%tr endfor %}")
+
+
 def build_work_plan(doc, tr) -> None:
     para(doc, ["{%p if introduction %}"])
     para(doc, ["{{ introduction }}"])
@@ -634,6 +646,7 @@ def build_work_plan(doc, tr) -> None:
     add_row(table, [opt("activity.objective"), ["{{ activity.title }}"], ["{{ activity.responsible }}"],
                     ["{{ activity.timeline }}"], opt("activity.network"), opt("activity.indicator")], widths)
     tag_row(table, "{%tr endfor %}")
+    _work_plan_progress(doc, tr)
     section_heading(doc, tr("3. Recursos identificados", "3. Identified resources"))
     widths = (5.6, 4.2, 2.8, 1.8, 2.6)
     table = data_table(doc, widths, [tr("Descripción", "Description"), tr("Fuente", "Source"),

@@ -54,9 +54,34 @@ def demo_command(year: int | None) -> None:
     from service.demo import load_demo
 
     clock = services().clock
-    summary = load_demo(year or clock.today().year, now=clock.now())
+    converter = _demo_converter()
+    try:
+        summary = load_demo(year or clock.today().year, now=clock.now(), converter=converter)
+    finally:
+        if converter is not None:
+            converter.stop()
     db.session.commit()
     click.echo(summary)
+
+
+def _demo_converter():
+    """One local LibreOffice for the demo's issued (and withdrawn) document; None where LibreOffice is missing."""
+    import shutil
+    from pathlib import Path
+
+    if services().converter is not None or not (shutil.which("soffice") or shutil.which("libreoffice")):
+        return None
+    from service.conversion.local import LocalConverterPool
+    from service.installation_cli import locate_for_command
+
+    try:
+        pool = LocalConverterPool(size=1, workdir=Path(current_app.config["DATA_DIR"]) / "converters-demo",
+                                  uno_python=str(locate_for_command(current_app)))
+        pool.start()
+    except Exception as error:  # the demo goes on without an issued document, and says why
+        click.echo(f"PDF converters not started ({error}); the demo issues no document.", err=True)
+        return None
+    return pool
 
 
 @click.group("token")

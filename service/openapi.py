@@ -26,6 +26,9 @@ IF_MATCH: dict[tuple[str, str], bool] = {
     ("put", "/api/v1/ppt-terms/{term_id}/feedback"): False,  # required once feedback exists
     ("patch", "/api/v1/recommendations/{recommendation_id}"): True,
     ("post", "/api/v1/recommendations/{recommendation_id}/transitions"): False,
+    ("post", "/api/v1/recommendations/{recommendation_id}/endorsement"): False,
+    ("post", "/api/v1/grcm-meetings/{meeting_id}/cancel"): False,
+    ("post", "/api/v1/crm-events/{event_id}/cancel"): False,
     ("patch", "/api/v1/instruments/{instrument_id}"): True,
     ("patch", "/api/v1/work-plans/{plan_id}"): True,
     ("patch", "/api/v1/crm-events/{event_id}"): True,
@@ -38,6 +41,14 @@ UPLOADS: dict[tuple[str, str], dict[str, Any]] = {
     ("put", "/api/v1/ppt-terms/{term_id}/concept-note"): {
         "description": "The concept note, PDF or DOCX: as the body (optionally with Content-Disposition's "
                        "filename), or as the form field `file`.",
+        "required": True,
+        "content": {"application/pdf": _BINARY, _DOCX: _BINARY,
+                    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+                        "file": {"type": "string", "format": "binary"}}}}},
+    },
+    ("put", "/api/v1/ppt-terms/{term_id}/work-plan"): {
+        "description": "The incoming PPT's work plan, PDF or DOCX: as the body (optionally with "
+                       "Content-Disposition's filename), or as the form field `file`.",
         "required": True,
         "content": {"application/pdf": _BINARY, _DOCX: _BINARY,
                     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
@@ -59,6 +70,7 @@ SUCCESSES: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/v1/documents/{document_id}/docx"): {"200": {"description": "The Word file it was made from.",
                                                                "content": {_DOCX: _BINARY}}},
     ("get", "/api/v1/ppt-terms/{term_id}/concept-note/file"): {"200": _FILE},
+    ("get", "/api/v1/ppt-terms/{term_id}/work-plan/file"): {"200": _FILE},
     ("get", "/api/v1/templates"): {"200": {"description": "Every kind's template in each language.", "content": {
         "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}},
     ("get", "/api/v1/templates/{kind}/{language}"): {"200": {"description": "The template.",

@@ -73,3 +73,13 @@ def feedback_body(**changes) -> dict:
                                "timeline": "T1 2027", "network": "migrant_children"}]}
     body.update(changes)
     return body
+
+
+# R9: the team submits as the three parties, on a real date before the GRCM meeting (GRCM above: 2026-06-16).
+SUBMISSION = {"to": "submitted", "submitted_on": "2026-05-29"}
+
+
+def endorse_by_all(client, auth, recommendation_id: int) -> None:
+    for party in ("st_crm", "st_rrocm", "ppt"):
+        response = client.post(f"/api/v1/recommendations/{recommendation_id}/endorsement", headers=auth[party])
+        assert response.status_code == 200, response.json

@@ -7,6 +7,8 @@ import pytest
 
 from tests.factories import term_body
 from tests.followups_factories import (
+    SUBMISSION,
+    endorse_by_all,
     entry_body,
     event_body,
     feedback_body,
@@ -22,7 +24,8 @@ def ids(client, auth) -> dict[str, int]:
     post = lambda url, body: client.post(url, json=body, headers=auth["st_crm"]).json  # noqa: E731
     grcm = grcm_meeting(client, auth)
     shared = post("/api/v1/recommendations", recommendation_body(grcm["id"]))
-    post(f"/api/v1/recommendations/{shared['id']}/transitions", {"to": "submitted"})
+    endorse_by_all(client, auth, shared["id"])
+    post(f"/api/v1/recommendations/{shared['id']}/transitions", SUBMISSION)
     draft = post("/api/v1/recommendations", recommendation_body(None))
     term = post("/api/v1/ppt-terms", term_body())
     client.put(f"/api/v1/ppt-terms/{term['id']}/feedback", json=feedback_body(), headers=auth["st_crm"])

@@ -41,6 +41,22 @@ def user_create(email: str, party: str | None, country: str | None, name: str | 
         raise click.UsageError(error.message) from None
     db.session.commit()
     click.echo(f"Account {user.id} created for {user.email} ({user.party or user.country}).")
+    if user.country:
+        _catch_up(user.country)
+
+
+def _catch_up(country: str) -> None:
+    """A country's first account receives every current document issued before it existed (R8)."""
+    from flask import current_app
+
+    from service.documents.distribution import deliver_pending, plan_catch_up
+
+    wired = services()
+    if plan_catch_up(country):
+        attempted = deliver_pending(mailer=wired.mailer, store=wired.store, now=wired.clock.now(),
+                                    portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
+        db.session.commit()
+        click.echo(f"{attempted} documents issued before were delivered to {country}.")
 
 
 @user_group.command("disable")

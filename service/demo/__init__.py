@@ -6,17 +6,20 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from service.adapters import PdfConverter, services
 from service.extensions import db
 from service.meetings.models import Meeting
 
 
-def load_demo(year: int, *, now: datetime) -> str:
-    """Load the demo year once; a database that already has meetings is left alone."""
+def load_demo(year: int, *, now: datetime, converter: PdfConverter | None = None) -> str:
+    """Load the demo year once; a database that already has meetings is left alone. With a converter, the demo
+    also issues (and withdraws) a document."""
     if db.session.scalar(select(func.count(Meeting.id))):
         return "The database already has meetings; demo data not loaded again."
-    from service.demo import annexes, core, followups
+    from service.demo import annexes, core, followups, withdrawal
 
     parts = [core.load(year, now=now)]
     parts.append(followups.load(year, now=now))
     parts.append(annexes.load(year, now=now))
+    parts.append(withdrawal.load(year, now=now, converter=converter or services().converter))
     return "Demo loaded: " + "; ".join(parts) + "."

@@ -27,7 +27,7 @@ from service.participation.operations import create_event
 from service.planning.operations import create_work_plan
 from service.ppt.feedback import save_feedback
 from service.ppt.models import PptTerm
-from service.recommendations.operations import add_follow_up, create_recommendation, transition
+from service.recommendations.operations import add_follow_up, create_recommendation, endorse, transition
 
 
 def _as(party: str) -> Principal:
@@ -65,6 +65,8 @@ def _recommendations(year: int) -> None:
                                     now=_at(year, 5, 20) if outcome != "draft" else _at(year, 11, 5))
         if outcome == "draft":
             continue
+        for party in ("st_crm", "st_rrocm", "ppt"):  # the team presents it as the three parties (R9)
+            endorse(rec, actor=_as(party), now=_at(year, 5, 27))
         transition(rec, "submitted", actor=_as("st_crm"), now=_at(year, 5, 29))
         decision = {"decision_reference": f"Acta del GRCM, Tegucigalpa {year}, acuerdo {outcome[1]}",
                     "decided_on": date(year, 6, 18)}

@@ -1,4 +1,4 @@
-"""Annexes kept with the documents: the incoming PPT's concept note (R11).
+"""Annexes kept with the documents: the incoming PPT's concept note and its work plan (R11).
 
 Every annex passes the upload gate and is normalised at upload (service.uploads): the original is kept as
 uploaded, and the PDF/A the dossier merges is stored beside it, so issuing never meets an annex it cannot use.
@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from service.audit.operations import record
+from service.audit.rules import Subject, diff
 from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.conversion.protocol import ConversionFailed
@@ -24,6 +26,9 @@ from service.uploads import gate
 from service.uploads.normalise import Normalised, normalise_annex
 
 CONCEPT_NOTE = "concept_note"
+PPT_WORK_PLAN = "ppt_work_plan"  # the incoming PPT's own work plan, uploaded beside its concept note
+ANNEX_NAMES = {CONCEPT_NOTE: N_("Upload the concept note as a PDF or a Word (.docx) file."),
+               PPT_WORK_PLAN: N_("Upload the PPT's work plan as a PDF or a Word (.docx) file.")}
 CONVERT_TIMEOUT = 30  # seconds a Word annex may take to convert; beyond it the upload is refused
 
 
@@ -36,9 +41,13 @@ def clean_file_name(name: str | None) -> str | None:
     return name[:255] or None
 
 
-def current_concept_note(term_id: int) -> Upload | None:
-    return db.session.scalar(select(Upload).where(Upload.purpose == CONCEPT_NOTE, Upload.subject_id == term_id,
+def current_annex(purpose: str, term_id: int) -> Upload | None:
+    return db.session.scalar(select(Upload).where(Upload.purpose == purpose, Upload.subject_id == term_id,
                                                   Upload.replaced_by_id.is_(None)))
+
+
+def current_concept_note(term_id: int) -> Upload | None:
+    return current_annex(CONCEPT_NOTE, term_id)
 
 
 def normalised_annex(content: bytes, media_type: str, converter: Any) -> Normalised:
@@ -59,13 +68,21 @@ def attach_concept_note(term_id: int, content: bytes, original_name: str | None,
                         now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
     """Gate, normalise, then store the original and its PDF. `normalise_later` only for files the service made
     itself (the demo): they are normalised at the first issue, like uploads from before normalisation."""
+    return attach_annex(CONCEPT_NOTE, term_id, content, original_name, actor=actor, now=now, store=store,
+                        converter=converter, normalise_later=normalise_later)
+
+
+def attach_annex(purpose: str, term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
+                 now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
+    """One annex of an incoming PPT term (`purpose`: concept note or work plan), through the same gate and
+    normalisation; a new upload replaces the previous one of the same purpose, which stays stored."""
     if db.session.get(PptTerm, term_id) is None:
         raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
     media_type = gate.check(content, accept=frozenset({gate.PDF, gate.DOCX}), limits=gate.ANNEX_LIMITS,
-                            wrong_type=N_("Upload the concept note as a PDF or a Word (.docx) file."))
+                            wrong_type=ANNEX_NAMES[purpose])
     normalised = None if normalise_later else normalised_annex(content, media_type, converter)
-    previous = current_concept_note(term_id)
-    upload = Upload(purpose=CONCEPT_NOTE, subject_id=term_id, media_type=media_type,
+    previous = current_annex(purpose, term_id)
+    upload = Upload(purpose=purpose, subject_id=term_id, media_type=media_type,
                     file_sha256=store.put(content, media_type, now=now),
                     pdf_sha256=store.put(normalised.pdf, gate.PDF, now=now) if normalised else None,
                     original_name=clean_file_name(original_name), size=len(content),
@@ -75,6 +92,10 @@ def attach_concept_note(term_id: int, content: bytes, original_name: str | None,
     if previous is not None:
         previous.replaced_by_id = upload.id
         db.session.flush()
+    if purpose != CONCEPT_NOTE:  # the concept note's upload is told by the feedback's own entries
+        record(db.session, actor, now, f"ppt_term.{purpose}", Subject("ppt_term", term_id),
+               diff({"upload_id": previous.id if previous else None}, {"upload_id": upload.id,
+                                                                       "sha256": upload.file_sha256}))
     return upload
 
 

@@ -8,13 +8,16 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
+from schemas.corrections import WithdrawSchema
 from schemas.documents import DistributionSchema, DocumentQuerySchema, IssuedDocumentSchema, IssueRequestSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
+from service.documents.distribution import deliver_withdrawal_notices
 from service.documents.files import download_name, file_response
 from service.documents.issuing import issue_and_distribute
 from service.documents.models import Distribution, IssuedDocument
 from service.documents.queries import issued_documents
+from service.documents.withdrawal import withdraw_document
 from service.extensions import db
 from service.http import find_or_404
 from service.uploads.gate import DOCX
@@ -53,6 +56,24 @@ class DocumentItem(MethodView):
     @blp.response(200, IssuedDocumentSchema)
     def get(self, document_id):
         return get_or_404(document_id)
+
+
+@blp.route("/<int:document_id>/withdraw")
+class DocumentWithdraw(MethodView):
+    @requires_writer
+    @blp.arguments(WithdrawSchema)
+    @blp.response(200, IssuedDocumentSchema)
+    def post(self, data, document_id):
+        """Withdraw an issued document with a reason: it stays in the register (and its PDF), marked withdrawn;
+        every country that received it gets a notice after the commit."""
+        wired = services()
+        document = get_or_404(document_id)
+        withdraw_document(document, data["reason"], actor=current_principal(), now=wired.clock.now())
+        db.session.commit()
+        deliver_withdrawal_notices(mailer=wired.mailer, now=wired.clock.now(),
+                                   portal_url=request.url_root + "portal", document_id=document.id)
+        db.session.commit()
+        return document
 
 
 @blp.route("/<int:document_id>/pdf")

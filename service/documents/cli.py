@@ -90,14 +90,18 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
 @click.command("distribute")
 @with_appcontext
 def distribute_command() -> None:
-    """Deliver issued documents still pending or failed to the member countries (R8)."""
-    from service.documents.distribution import deliver_pending
+    """Deliver issued documents still pending or failed to the member countries (R8), the current documents to
+    countries that had nobody to receive them before, and pending withdrawal notices."""
+    from service.documents.distribution import deliver_pending, deliver_withdrawal_notices, plan_catch_up
 
     wired = services()
-    attempted = deliver_pending(mailer=wired.mailer, store=wired.store, now=wired.clock.now(),
-                                portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
+    portal = current_app.config["PUBLIC_URL"].rstrip("/") + "/portal"
+    planned = plan_catch_up()
+    attempted = deliver_pending(mailer=wired.mailer, store=wired.store, now=wired.clock.now(), portal_url=portal)
+    notices = deliver_withdrawal_notices(mailer=wired.mailer, now=wired.clock.now(), portal_url=portal)
     db.session.commit()
-    click.echo(f"{attempted} deliveries attempted.")
+    click.echo(f"{attempted} deliveries attempted ({planned} caught up for countries added later); "
+               f"{notices} withdrawal notices attempted.")
 
 
 @click.group("templates")

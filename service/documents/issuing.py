@@ -92,8 +92,8 @@ def issue_document(kind: str, subject_id: int, language: str, *, actor: Principa
     draft = _draft(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
     digest = fingerprint(kind, language, draft.frozen)
     latest = latest_version(kind, subject_id, language)
-    if latest is not None and latest.context_sha256 == digest:
-        return Issued(latest, created=False)
+    if latest is not None and latest.context_sha256 == digest and latest.withdrawn_at is None:
+        return Issued(latest, created=False)  # a withdrawn version is never handed out again: issue a new one
     reference = reserve_reference(kind, subject_id, now.year)
     version = latest.version + 1 if latest else 1
     title = get_kind(template_kind(kind)).titles[language]

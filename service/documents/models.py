@@ -64,8 +64,20 @@ class IssuedDocument(db.Model):
     context: Mapped[dict] = mapped_column(JSON, deferred=True)  # frozen copy of the data it was made from
     context_sha256: Mapped[str] = mapped_column(String(64))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("issued_documents.id"))
+    # Withdrawn, never deleted: the PDF stays in the register; these say when, why and who.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(40))
 
     reference_row = relationship(DocumentReference, lazy="joined")
+    successors = relationship("IssuedDocument", viewonly=True)  # the versions that supersede this one
+
+    @property
+    def state(self) -> str:
+        """current | superseded (a newer version replaced it) | withdrawn (taken back, with a reason)."""
+        if self.withdrawn_at is not None:
+            return "withdrawn"
+        return "superseded" if self.successors else "current"
 
     @property
     def reference(self) -> str:
@@ -113,3 +125,6 @@ class Distribution(db.Model):
     recipients: Mapped[list] = mapped_column(JSON, default=list)
     attempted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(500))
+    # The notice that the document was withdrawn, to a country that received it: None | pending → sent | failed.
+    withdrawal_notice: Mapped[str | None] = mapped_column(String(16))
+    withdrawal_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

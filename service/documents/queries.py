@@ -20,3 +20,11 @@ def issued_documents(*, kind: str | None = None, subject_id: int | None = None, 
         superseded = {d.supersedes_id for d in documents}
         documents = [d for d in documents if d.id not in superseded]
     return documents
+
+
+def documents_issued_for(kinds: tuple[str, ...], subject_ids: list[int] | None = None) -> list[IssuedDocument]:
+    """Every issued version (withdrawn ones too: their PDFs stay in the register) of these kinds and subjects."""
+    query = select(IssuedDocument).where(IssuedDocument.kind.in_(kinds)).order_by(IssuedDocument.id)
+    if subject_ids is not None:
+        query = query.where(IssuedDocument.subject_id.in_(subject_ids))
+    return list(db.session.scalars(query))

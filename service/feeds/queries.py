@@ -31,7 +31,8 @@ _MEETING_COLUMNS = (Meeting.id, Meeting.kind, Meeting.title, Meeting.starts_at, 
                     Meeting.modality, Meeting.location, Meeting.video_url, Meeting.agenda, Meeting.status,
                     Meeting.sequence, Meeting.created_at, Meeting.updated_at)
 _GRCM_COLUMNS = (GrcmMeeting.id, GrcmMeeting.title, GrcmMeeting.starts_at, GrcmMeeting.ends_at, GrcmMeeting.timezone,
-                 GrcmMeeting.location, GrcmMeeting.version, GrcmMeeting.created_at, GrcmMeeting.updated_at)
+                 GrcmMeeting.location, GrcmMeeting.version, GrcmMeeting.created_at, GrcmMeeting.updated_at,
+                 GrcmMeeting.cancelled_at)
 _TERM_COLUMNS = (PptTerm.id, PptTerm.starts_on, PptTerm.ends_on, PptTerm.version, PptTerm.updated_at,
                  Country.code, Country.name_es, Country.name_en)
 
@@ -51,6 +52,7 @@ def calendar_grcm_meeting(row: Any) -> CalendarGrcmMeeting:
     return CalendarGrcmMeeting(
         id=row.id, title=row.title, starts_at=row.starts_at, ends_at=row.ends_at, timezone=row.timezone,
         location=row.location, sequence=row.version - 1, created_at=row.created_at, last_modified=row.updated_at,
+        cancelled=row.cancelled_at is not None,
     )
 
 
@@ -89,7 +91,8 @@ def feed_items(language: str) -> tuple[list[CalendarMeeting], list[CalendarGrcmM
     meetings = _convert(db.session.execute(select(*_MEETING_COLUMNS)), calendar_meeting)
     grcm_rows = db.session.execute(select(*_GRCM_COLUMNS)).all()
     grcm_meetings = _convert(grcm_rows, calendar_grcm_meeting)
-    deadlines = _convert(grcm_rows, report_deadline)
+    # A cancelled GRCM meeting sets no report deadline any more (its own event says it was cancelled).
+    deadlines = _convert([row for row in grcm_rows if row.cancelled_at is None], report_deadline)
     terms = db.session.execute(select(*_TERM_COLUMNS).join(Country, Country.code == PptTerm.country))
     deadlines += _convert(terms, pre_ppt_deadline, language)
     return meetings, grcm_meetings, deadlines

@@ -23,6 +23,9 @@ class GrcmMeeting(db.Model):
     starts_at_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     location: Mapped[str | None] = mapped_column(String(300))
+    # Cancelled, not deleted: what was planned stays on record with why it was called off.
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancellation_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

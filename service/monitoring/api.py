@@ -25,6 +25,7 @@ from service.monitoring.models import Instrument
 from service.monitoring.operations import (
     add_entry,
     create_instrument,
+    delete_instrument,
     list_entries,
     list_instruments,
     update_instrument,
@@ -73,6 +74,13 @@ class InstrumentItem(MethodView):
         update_instrument(instrument, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return instrument, etag_header(KIND, instrument.id, instrument.version)
+
+    @requires_writer
+    @blp.response(204)
+    def delete(self, instrument_id):
+        """Delete an instrument entered by mistake: never monitored nor shown in an issued report (else 409)."""
+        delete_instrument(get_or_404(instrument_id), actor=current_principal(), now=services().clock.now())
+        db.session.commit()
 
 
 @blp.route("/<int:instrument_id>/monitoring")

@@ -11,7 +11,8 @@ from service.audit.operations import record
 from service.audit.rules import Subject, diff, snapshot
 from service.auth.principals import Principal
 from service.common.i18n import N_
-from service.errors import RuleViolation
+from service.documents.queries import documents_issued_for
+from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.monitoring.models import Instrument, MonitoringEntry
 from service.monitoring.rules import check_entry_period, parse_period
@@ -67,6 +68,22 @@ def add_entry(instrument: Instrument, data: dict, *, actor: Principal, now: date
     record(db.session, actor, now, "monitoring_entry.create", Subject("instrument", instrument.id),
            diff({}, {"entry_id": entry.id, **snapshot(entry, _ENTRY)}))
     return entry
+
+
+def delete_instrument(instrument: Instrument, *, actor: Principal, now: datetime) -> None:
+    """An instrument entered by mistake goes; one with monitoring entries, or listed in an issued monitoring
+    report (every report issued since it was recorded lists it), stays on record (409)."""
+    if instrument.entries:
+        raise Conflict(N_("The instrument has %(count)s monitoring entries; it stays on record."),
+                       params={"count": len(instrument.entries)}, field="id")
+    shown = [d for d in documents_issued_for(("monitoring_report", "dossier")) if d.issued_at >= instrument.created_at]
+    if shown:
+        raise Conflict(N_("The instrument is listed in issued documents (%(documents)s); it stays on record."),
+                       params={"documents": ", ".join(f"document:{d.id}" for d in shown)}, field="id")
+    last, subject = snapshot(instrument, _FIELDS), Subject("instrument", instrument.id)
+    db.session.delete(instrument)
+    db.session.flush()
+    record(db.session, actor, now, "instrument.delete", subject, diff(last, {}))
 
 
 def list_instruments(*, network: str | None = None, kind: str | None = None) -> list[Instrument]:

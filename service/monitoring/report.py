@@ -77,11 +77,15 @@ def _instruments(until: date, language: str, names: dict[str, str]) -> tuple[lis
     return instruments, groups
 
 
-def _compliance() -> list[dict]:
+def _compliance(last: date) -> list[dict]:
+    """Recommendations approved by the end of the period, as their follow-ups stood then: a later report
+    cannot change what an earlier one said."""
     rows = []
-    approved = select(Recommendation).where(Recommendation.state == RecommendationState.APPROVED.value)
+    approved = select(Recommendation).where(Recommendation.state == RecommendationState.APPROVED.value,
+                                            Recommendation.decided_on <= last)
     for recommendation in db.session.scalars(approved.order_by(Recommendation.decided_on, Recommendation.id)):
-        latest = recommendation.latest_follow_up
+        reported = [f for f in recommendation.follow_ups if f.reported_on <= last]
+        latest = reported[-1] if reported else None
         rows.append({
             "title": recommendation.title, "decision_reference": recommendation.decision_reference,
             # Approved but never followed up yet: not started, and the report says so.
@@ -93,7 +97,9 @@ def _compliance() -> list[dict]:
 
 
 def _events(first: date, last: date, names: dict[str, str]) -> list[dict]:
-    query = (select(CrmEvent).where(CrmEvent.starts_on >= first, CrmEvent.starts_on <= last)
+    # A cancelled event did not take place: it counts neither for nor against civil-society participation (R1).
+    query = (select(CrmEvent).where(CrmEvent.starts_on >= first, CrmEvent.starts_on <= last,
+                                    CrmEvent.cancelled_at.is_(None))
              .order_by(CrmEvent.starts_on, CrmEvent.id))
     return [{"title": e.title, "starts_on": e.starts_on, "kind": e.kind, "members_only": e.members_only,
              "requested_by_name": names.get(e.members_only_requested_by) if e.members_only else None,
@@ -123,7 +129,7 @@ def monitoring_report_data(grcm_meeting_id: int, today: date, *, issued_on: date
         "period_label": f"{format_date(first, 'long', locale=language)} – {format_date(last, 'long', locale=language)}",
         "instruments": instruments,
         "by_network": groups,
-        "recommendations": _compliance(),
+        "recommendations": _compliance(last),
         "events": events,
         "exceptions": [e for e in events if e["members_only"]],
         "participation": participation_counts(summaries),

@@ -9,13 +9,14 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from schemas.corrections import CancelSchema
 from schemas.participation import CrmEventQuerySchema, CrmEventSchema, CrmEventUpdateSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.participation.models import CrmEvent
-from service.participation.operations import create_event, list_events, update_event
+from service.participation.operations import cancel_event, create_event, delete_event, list_events, update_event
 
 blp = Blueprint("crm_events", __name__, url_prefix="/api/v1/crm-events",
                 description="CRM events and civil-society participation (R1)")
@@ -58,5 +59,26 @@ class CrmEventItem(MethodView):
         event = get_or_404(event_id)
         require_if_match(KIND, event.id, event.version)
         update_event(event, changes, actor=current_principal(), now=services().clock.now())
+        db.session.commit()
+        return event, etag_header(KIND, event.id, event.version)
+
+    @requires_writer
+    @blp.response(204)
+    def delete(self, event_id):
+        """Delete an event entered by mistake, unless an issued document already reported it (409)."""
+        delete_event(get_or_404(event_id), actor=current_principal(), now=services().clock.now())
+        db.session.commit()
+
+
+@blp.route("/<int:event_id>/cancel")
+class CrmEventCancel(MethodView):
+    @requires_writer
+    @blp.arguments(CancelSchema)
+    @blp.response(200, CrmEventSchema)
+    def post(self, data, event_id):
+        """Cancel the event, keeping it on record with the reason."""
+        event = get_or_404(event_id)
+        require_if_match(KIND, event.id, event.version, required=False)
+        cancel_event(event, data["reason"], actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return event, etag_header(KIND, event.id, event.version)

@@ -25,6 +25,9 @@ class CrmEvent(db.Model):
     members_only: Mapped[bool] = mapped_column(Boolean, default=False)
     members_only_requested_by: Mapped[str | None] = mapped_column(String(2), ForeignKey("countries.code"))
     members_only_requested_on: Mapped[date | None] = mapped_column(Date)
+    # Cancelled, not deleted: what was planned stays on record with why it was called off.
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancellation_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -10,8 +10,11 @@ from service.audit.operations import record
 from service.audit.rules import Subject, diff, snapshot
 from service.auth.principals import Principal
 from service.common.i18n import N_
-from service.errors import RuleViolation
+from service.documents.queries import documents_issued_for
+from service.errors import Conflict, RuleViolation
 from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from service.monitoring.report import report_period
 from service.participation.models import CrmEvent
 from service.participation.rules import check_participation
 from service.reference.models import Country
@@ -53,11 +56,49 @@ def create_event(data: dict, *, actor: Principal, now: datetime) -> CrmEvent:
 
 
 def update_event(event: CrmEvent, changes: dict, *, actor: Principal, now: datetime) -> CrmEvent:
+    if event.cancelled_at is not None:
+        raise Conflict(N_("The CRM event was cancelled; it is kept as it was."), field="cancelled_at")
     before = snapshot(event, _FIELDS)
     _apply(event, changes, now)
     record(db.session, actor, now, "crm_event.update", Subject("crm_event", event.id),
            diff(before, snapshot(event, _FIELDS)))
     return event
+
+
+def _reported_in(event: CrmEvent) -> list[str]:
+    """The issued monitoring reports (and dossiers) whose period covers the event: they already tell of it."""
+    found = []
+    for document in documents_issued_for(("monitoring_report", "dossier")):
+        meeting = db.session.get(GrcmMeeting, document.subject_id)
+        if meeting is not None:
+            first, last = report_period(meeting)
+            if first <= event.starts_on <= last:
+                found.append(f"document:{document.id} ({document.reference} v{document.version})")
+    return found
+
+
+def cancel_event(event: CrmEvent, reason: str | None, *, actor: Principal, now: datetime) -> CrmEvent:
+    """Call the event off, keeping it (and any members-only request) on record with the reason."""
+    if event.cancelled_at is not None:
+        raise Conflict(N_("The CRM event was already cancelled."), field="cancelled_at")
+    before = snapshot(event, ("cancelled_at", "cancellation_reason"))
+    event.cancelled_at, event.cancellation_reason, event.updated_at = now, reason, now
+    db.session.flush()
+    record(db.session, actor, now, "crm_event.cancel", Subject("crm_event", event.id),
+           diff(before, snapshot(event, ("cancelled_at", "cancellation_reason"))))
+    return event
+
+
+def delete_event(event: CrmEvent, *, actor: Principal, now: datetime) -> None:
+    """An event entered by mistake goes, unless an issued report already tells of it (then cancel it: 409)."""
+    used = _reported_in(event)
+    if used:
+        raise Conflict(N_("The CRM event is reported in issued documents (%(documents)s); cancel it instead."),
+                       params={"documents": ", ".join(used)}, field="id")
+    last, subject = snapshot(event, _FIELDS), Subject("crm_event", event.id)
+    db.session.delete(event)
+    db.session.flush()
+    record(db.session, actor, now, "crm_event.delete", subject, diff(last, {}))
 
 
 def list_events(*, starts_from: date | None = None, starts_until: date | None = None,

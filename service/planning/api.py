@@ -15,7 +15,13 @@ from service.auth.http import current_principal, requires_team, requires_writer
 from service.extensions import db
 from service.http import etag_header, find_or_404, require_if_match
 from service.planning.models import WorkPlan
-from service.planning.operations import create_work_plan, list_work_plans, totals, update_work_plan
+from service.planning.operations import (
+    create_work_plan,
+    delete_work_plan,
+    list_work_plans,
+    totals,
+    update_work_plan,
+)
 from service.planning.rules import quarter_timeline
 
 blp = Blueprint("work_plans", __name__, url_prefix="/api/v1/work-plans",
@@ -29,7 +35,8 @@ def dump(plan: WorkPlan) -> dict:
         "activities": [{"id": a.id, "objective": a.objective, "description": a.description,
                         "responsible": a.responsible, "starts_on": a.starts_on, "ends_on": a.ends_on,
                         "timeline": quarter_timeline(a.starts_on, a.ends_on), "network": a.network,
-                        "indicator": a.indicator} for a in plan.activities],
+                        "indicator": a.indicator, "progress": a.progress, "progress_note": a.progress_note,
+                        "progress_on": a.progress_on} for a in plan.activities],
         "resources": plan.resources, "totals": totals(plan), "version": plan.version,
     }
 
@@ -72,3 +79,10 @@ class WorkPlanItem(MethodView):
         update_work_plan(plan, changes, actor=current_principal(), now=services().clock.now())
         db.session.commit()
         return dump(plan), etag_header(KIND, plan.id, plan.version)
+
+    @requires_writer
+    @blp.response(204)
+    def delete(self, plan_id):
+        """Delete a plan entered by mistake, unless it was issued as a document (409)."""
+        delete_work_plan(get_or_404(plan_id), actor=current_principal(), now=services().clock.now())
+        db.session.commit()

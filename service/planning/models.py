@@ -44,6 +44,10 @@ class WorkPlanActivity(db.Model):
     ends_on: Mapped[date] = mapped_column(Date)
     network: Mapped[str | None] = mapped_column(String(32), ForeignKey("networks.code"))
     indicator: Mapped[str | None] = mapped_column(Text)
+    # How far it got: not_started | in_progress | done | cancelled, with a note and the day it was reported.
+    progress: Mapped[str] = mapped_column(String(16), default="not_started", server_default="not_started")
+    progress_note: Mapped[str | None] = mapped_column(Text)
+    progress_on: Mapped[date | None] = mapped_column(Date)
 
 
 class WorkPlanResource(db.Model):

@@ -24,7 +24,8 @@ def work_plan_context(plan_id: int, language: str, today: date) -> dict[str, Any
         "activities": [{"objective": a.objective, "title": a.description,
                         "responsible": label("party", a.responsible, language),
                         "timeline": quarter_timeline(a.starts_on, a.ends_on, language), "network": a.network,
-                        "indicator": a.indicator} for a in plan.activities],
+                        "indicator": a.indicator, "progress": a.progress, "progress_note": a.progress_note,
+                        "progress_on": a.progress_on} for a in plan.activities],
         "resources": [{"description": r.description, "source": r.source, "amount": r.amount,
                        "currency": r.currency, "status": r.status} for r in plan.resources],
     }

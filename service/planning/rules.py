@@ -28,6 +28,23 @@ RESOURCE_MOVES: dict[ResourceStatus, frozenset[ResourceStatus]] = {
 }
 
 
+class ActivityProgress(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+def check_progress(index: int, *, progress: ActivityProgress, progress_on: date | None, today: date) -> None:
+    """R2 follow-up: a reported progress says when it was reported, and that day is not in the future."""
+    if progress is not ActivityProgress.NOT_STARTED and progress_on is None:
+        raise RuleViolation(N_("R2: say on which day the progress (%(progress)s) was reported."),
+                            params={"progress": progress.value}, field=f"activities.{index}.progress_on", rule="R2")
+    if progress_on is not None and progress_on > today:
+        raise RuleViolation(N_("R2: progress cannot be reported for a day in the future."),
+                            field=f"activities.{index}.progress_on", rule="R2")
+
+
 def check_resource_move(old: ResourceStatus, new: ResourceStatus, *, field: str = "status") -> None:
     if old is new or new in RESOURCE_MOVES[old]:
         return

@@ -15,8 +15,9 @@ from service.auth.principals import Principal
 from service.common.i18n import N_
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
+from service.meetings.models import Meeting
 from service.ppt.feedback_models import PptFeedback
-from service.ppt.feedback_rules import check_received_dates, feedback_warnings
+from service.ppt.feedback_rules import check_discussion_meeting, check_received_dates, feedback_warnings
 from service.ppt.models import PptTerm
 from service.reference.models import Country
 from service.reference.operations import network_codes
@@ -32,7 +33,23 @@ def warnings_for(feedback: PptFeedback, term: PptTerm) -> list[str]:
                              work_plan_received_on=feedback.work_plan_received_on)
 
 
-_AUDITED = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary", "items", "joint_actions")
+_AUDITED = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary", "items",
+            "joint_actions")
+
+
+def _discussion_meeting(term: PptTerm, data: dict) -> None:
+    """Tie the feedback to the pre-PPT meeting where it is discussed (R11 with R6); its day becomes meeting_on."""
+    meeting_id = data.get("meeting_id")
+    if meeting_id is None:
+        return
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise RuleViolation(N_("Meeting %(id)s does not exist."), params={"id": meeting_id}, field="meeting_id")
+    for field, message in check_discussion_meeting(
+            term_id=term.id, meeting_kind=meeting.kind, meeting_term_id=meeting.ppt_term_id,
+            meeting_status=meeting.status, meeting_day=meeting.starts_at.date(), meeting_on=data.get("meeting_on")):
+        raise RuleViolation(message, field=field, rule="R11", params={"date": meeting.starts_at.date().isoformat()})
+    data["meeting_on"] = meeting.starts_at.date()
 
 
 def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime) -> tuple[PptFeedback, list[str]]:
@@ -41,6 +58,7 @@ def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime)
                                                work_plan_received_on=data.get("work_plan_received_on"),
                                                today=now.date()):
         raise RuleViolation(message, field=field)
+    _discussion_meeting(term, data)
     networks = network_codes()
     for index, action in enumerate(data.get("joint_actions", [])):
         if action.get("network") is not None and action["network"] not in networks:
@@ -49,7 +67,7 @@ def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime)
     existing = feedback_for(term)
     before = snapshot(existing, _AUDITED) if existing else {}
     feedback = existing or PptFeedback(ppt_term_id=term.id)
-    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"):
+    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary"):
         setattr(feedback, name, data.get(name))
     feedback.items = [{"section": i["section"], "document": i.get("document"), "comment": i["comment"]}
                       for i in data.get("items", [])]

@@ -19,6 +19,7 @@ class PptFeedback(db.Model):
     concept_note_received_on: Mapped[date | None] = mapped_column(Date)
     work_plan_received_on: Mapped[date | None] = mapped_column(Date)
     meeting_on: Mapped[date | None] = mapped_column(Date)  # the pre-PPT meeting where it was discussed
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))  # that meeting (R11 with R6)
     summary: Mapped[str | None] = mapped_column(Text)
     items: Mapped[list] = mapped_column(JSON, default=list)  # [{section, document, comment}]
     joint_actions: Mapped[list] = mapped_column(JSON, default=list)  # [{action, responsible, timeline, network}]

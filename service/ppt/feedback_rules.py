@@ -26,6 +26,20 @@ def feedback_warnings(*, recorded_on: date, term_starts_on: date, concept_note_r
     return warnings
 
 
+def check_discussion_meeting(*, term_id: int, meeting_kind: str, meeting_term_id: int | None, meeting_status: str,
+                             meeting_day: date, meeting_on: date | None) -> list[tuple[str, str]]:
+    """R11 with R6: the feedback is discussed at the pre-PPT meeting that prepares this term (not a cancelled
+    one); a meeting_on given beside it must be that meeting's day. Problems as (field, message)."""
+    if meeting_kind != "pre_ppt" or meeting_term_id != term_id:
+        return [("meeting_id", N_("R11: the feedback is discussed at the pre-PPT meeting of this term (R6); "
+                                  "that meeting prepares another term or is not a pre-PPT meeting."))]
+    if meeting_status == "cancelled":
+        return [("meeting_id", N_("R11: that pre-PPT meeting was cancelled."))]
+    if meeting_on is not None and meeting_on != meeting_day:
+        return [("meeting_on", N_("R11: meeting_on must be the day of the pre-PPT meeting (%(date)s)."))]
+    return []
+
+
 def check_received_dates(*, concept_note_received_on: date | None, work_plan_received_on: date | None,
                          today: date) -> list[tuple[str, str]]:
     """Problems as (field, message): a document cannot be received in the future."""

@@ -28,6 +28,8 @@ from service.recommendations.models import Recommendation
 from service.recommendations.operations import (
     add_follow_up,
     create_recommendation,
+    delete_draft,
+    endorse,
     history,
     list_recommendations,
     transition,
@@ -95,6 +97,26 @@ class RecommendationItem(MethodView):
         db.session.commit()
         return recommendation, _etag(recommendation)
 
+    @requires_writer
+    @blp.response(204)
+    def delete(self, recommendation_id):
+        """Delete a draft entered by mistake; the audit log keeps what it said."""
+        delete_draft(get_or_404(recommendation_id), actor=current_principal(), now=services().clock.now())
+        db.session.commit()
+
+
+@blp.route("/<int:recommendation_id>/endorsement")
+class RecommendationEndorsementView(MethodView):
+    @requires_writer
+    @blp.response(200, RecommendationSchema)
+    def post(self, recommendation_id):
+        """The calling party endorses the draft (R9); with If-Match, only the text it read (else 412)."""
+        recommendation = get_or_404(recommendation_id)
+        require_if_match(KIND, recommendation.id, recommendation.version, required=False)
+        endorse(recommendation, actor=current_principal(), now=services().clock.now())
+        db.session.commit()
+        return recommendation, _etag(recommendation)
+
 
 @blp.route("/<int:recommendation_id>/transitions")
 class RecommendationTransitions(MethodView):
@@ -111,7 +133,7 @@ class RecommendationTransitions(MethodView):
                            params={"state": recommendation.state}, field="to") from None
         transition(recommendation, data["to"], actor=current_principal(), now=services().clock.now(),
                    decision_reference=data["decision_reference"], decided_on=data["decided_on"],
-                   expected_state=data["expected_state"])
+                   expected_state=data["expected_state"], submitted_on=data["submitted_on"])
         db.session.commit()
         return recommendation, _etag(recommendation)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, event
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
@@ -23,6 +23,7 @@ class Recommendation(db.Model):
     grcm_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("grcm_meetings.id"), index=True)
     # Written only by operations.transition(), which also appends the history row.
     state: Mapped[str] = mapped_column(String(16), index=True, default=RecommendationState.DRAFT.value)
+    submitted_on: Mapped[date | None] = mapped_column(Date)  # the real date it reached the GRCM (R9)
     decision_reference: Mapped[str | None] = mapped_column(String(100))
     decided_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -33,7 +34,22 @@ class Recommendation(db.Model):
     follow_ups = relationship("FollowUp", back_populates="recommendation",
                               order_by="[FollowUp.reported_on, FollowUp.id]")
 
+    endorsement_rows = relationship("RecommendationEndorsement", order_by="RecommendationEndorsement.id",
+                                    cascade="all, delete-orphan", passive_deletes=True)
+
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @property
+    def endorsements(self) -> list[RecommendationEndorsement]:
+        """The parties' endorsements of the text as it is now; an edit (a new version) leaves older ones behind.
+
+        Once presented, the text is frozen: the endorsements it was submitted with are those of its last draft
+        version (a transition moves the version on, an endorsement racing an edit stays behind with an older one).
+        """
+        if self.state == RecommendationState.DRAFT.value:
+            return [e for e in self.endorsement_rows if e.recommendation_version == self.version]
+        last = max((e.recommendation_version for e in self.endorsement_rows), default=None)
+        return [e for e in self.endorsement_rows if e.recommendation_version == last]
 
     @property
     def latest_follow_up(self) -> FollowUp | None:
@@ -53,6 +69,22 @@ class RecommendationHistory(db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     decision_reference: Mapped[str | None] = mapped_column(String(100))
     decided_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RecommendationEndorsement(db.Model):
+    """One party's endorsement of one version of a draft: the team submits it only as the three parties (R9)."""
+
+    __tablename__ = "recommendation_endorsements"
+    __table_args__ = (UniqueConstraint("recommendation_id", "party", "recommendation_version",
+                                       name="uq_recommendation_endorsements_party"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id", ondelete="CASCADE"),
+                                                   index=True)
+    recommendation_version: Mapped[int] = mapped_column(Integer)  # the text endorsed
+    party: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str] = mapped_column(String(254))  # the account or API token that spoke for the party
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class FollowUp(db.Model):

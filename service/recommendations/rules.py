@@ -6,6 +6,7 @@ date). The table below is the whole lifecycle: a move that is not in it is refus
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
@@ -74,6 +75,46 @@ def check_transition(current: RecommendationState, to: RecommendationState, *, h
     elif decision_reference or decided_on:
         raise RuleViolation(N_("Only an approval or a rejection carries a decision reference and date."),
                             field="decision_reference", rule="R9")
+
+
+PARTIES = ("st_crm", "st_rrocm", "ppt")  # the team speaks as the three of them
+
+
+def missing_endorsements(endorsed_by: Iterable[str]) -> list[str]:
+    """The parties that have not endorsed the current text yet, in the team's order."""
+    done = set(endorsed_by)
+    return [party for party in PARTIES if party not in done]
+
+
+def check_endorsement(state: RecommendationState, party: str | None) -> None:
+    """A party endorses a draft, speaking for itself: the system or a country cannot endorse for the team."""
+    if party not in PARTIES:
+        raise RuleViolation(N_("R9: only ST-CRM, ST-RROCM or the PPT endorse a recommendation, each for itself."),
+                            field="party", rule="R9")
+    if state is not S.DRAFT:
+        raise RuleViolation(N_("R9: a %(state)s recommendation was already presented; only drafts are endorsed."),
+                            params={"state": state.value}, field="state", rule="R9")
+
+
+def check_submission(*, endorsed_by: Iterable[str], submitted_on: date, grcm_starts_on: date | None,
+                     grcm_cancelled: bool, today: date) -> None:
+    """R9: the team presents a recommendation as the three parties, on a real date before the GRCM meeting."""
+    missing = missing_endorsements(endorsed_by)
+    if missing:
+        raise RuleViolation(N_("R9: the three parties endorse a recommendation before it is submitted; "
+                               "missing: %(parties)s."), params={"parties": ", ".join(missing)},
+                            field="endorsements", rule="R9")
+    if submitted_on > today:
+        raise RuleViolation(N_("R9: the submission date cannot be in the future."), field="submitted_on",
+                            rule="R9")
+    if grcm_cancelled:
+        raise RuleViolation(N_("R9: the GRCM meeting was cancelled; present the recommendation at another one."),
+                            field="grcm_meeting_id", rule="R9")
+    if grcm_starts_on is not None and submitted_on >= grcm_starts_on:
+        raise RuleViolation(
+            N_("R9: a recommendation is submitted before the GRCM meeting starts (%(date)s); "
+               "state the real submission date in submitted_on."),
+            params={"date": grcm_starts_on.isoformat()}, field="submitted_on", rule="R9")
 
 
 def check_editable(state: RecommendationState) -> None:

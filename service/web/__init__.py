@@ -63,6 +63,7 @@ def _csrf(app: Flask) -> None:
 def init_web(app: Flask) -> None:
     from service.web import (  # noqa: F401 - routes register on import
         views_auth,
+        views_corrections,
         views_dashboard,
         views_documents,
         views_events,

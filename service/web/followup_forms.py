@@ -26,7 +26,9 @@ FEEDBACK_ROWS: RowGroups = {
 }
 WORK_PLAN_ROWS: RowGroups = {
     "objectives": (("code", "text"), ("code", "text")),
-    "activities": (("objective", "description", "responsible", "starts_on", "ends_on", "network", "indicator"),
+    # progress (issue 11) is read with the row; alone it does not make a row "filled in"
+    "activities": (("objective", "description", "responsible", "starts_on", "ends_on", "network", "indicator",
+                    "progress", "progress_note", "progress_on"),
                    ("objective", "description", "responsible", "starts_on", "ends_on", "network", "indicator")),
     # a resource's hidden id alone does not make the row "filled in"
     "resources": (("id", "description", "source", "amount", "currency", "status"),
@@ -86,7 +88,7 @@ def recommendation_payload(form: Mapping[str, str]) -> dict[str, Any]:
 
 
 def transition_payload(form: Mapping[str, str]) -> dict[str, Any]:
-    return given(form, ("to", "decision_reference", "decided_on", "expected_state"))
+    return given(form, ("to", "decision_reference", "decided_on", "expected_state", "submitted_on"))
 
 
 def follow_up_payload(form: Mapping[str, str]) -> dict[str, Any]:

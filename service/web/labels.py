@@ -26,6 +26,8 @@ MONITORING_STATUSES = {"not_started": _l("Not started"), "partial": _l("Partial"
                        "complete": _l("Complete")}
 FEEDBACK_DOCUMENTS = {"concept_note": _l("Concept note"), "work_plan": _l("Work plan")}
 RESOURCE_STATUSES = {"identified": _l("Identified"), "committed": _l("Committed"), "secured": _l("Secured")}
+ACTIVITY_PROGRESS = {"not_started": _l("Not started"), "in_progress": _l("In progress"), "done": _l("Done"),
+                     "cancelled": _l("Cancelled")}
 EVENT_KINDS = {"grcm": _l("GRCM meeting"), "viceministerial": _l("Vice-Ministerial Meeting"),
                "network": _l("Liaison network"), "working_group": _l("Working group"), "workshop": _l("Workshop"),
                "other": _l("Other")}
@@ -37,7 +39,7 @@ JINJA_GLOBALS = {
     "LANGUAGE_NAMES": LANGUAGE_NAMES, "DEADLINES": DEADLINES, "RECOMMENDATION_STATES": RECOMMENDATION_STATES,
     "FOLLOW_UP_STATUSES": FOLLOW_UP_STATUSES, "ADDRESSEES": ADDRESSEES, "INSTRUMENT_KINDS": INSTRUMENT_KINDS,
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
-    "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS,
+    "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

@@ -17,6 +17,7 @@ from service.recommendations.models import Recommendation
 from service.recommendations.operations import (
     add_follow_up,
     create_recommendation,
+    endorse,
     history,
     list_recommendations,
     transition,
@@ -105,7 +106,8 @@ def _page(recommendation: Recommendation, *, move: dict | None = None, move_erro
         "recommendations/detail.html", recommendation=recommendation, history=history(recommendation),
         moves=sorted(ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
         move=move or {"expected_state": state.value}, move_errors=move_errors or FieldErrors(),
-        report=report or {}, report_errors=report_errors or FieldErrors()), status
+        report=report or {}, report_errors=report_errors or FieldErrors(),
+        my_party=current_principal().party), status
 
 
 @web.get("/recommendations/<int:recommendation_id>")
@@ -125,7 +127,7 @@ def recommendation_transition(recommendation_id: int) -> Page:
         data = TransitionSchema().load(transition_payload(request.form))
         return transition(recommendation, data["to"], actor=current_principal(), now=now(),
                           decision_reference=data["decision_reference"], decided_on=data["decided_on"],
-                          expected_state=data["expected_state"])
+                          expected_state=data["expected_state"], submitted_on=data["submitted_on"])
 
     _moved, errors = attempt(move)
     if errors:
@@ -134,6 +136,24 @@ def recommendation_transition(recommendation_id: int) -> Page:
     flash(_("The recommendation is now “%(state)s”.",
             state=RECOMMENDATION_STATES.get(recommendation.state, recommendation.state)), "success")
     return redirect(url_for("web.recommendation", recommendation_id=recommendation.id))
+
+
+@web.post("/recommendations/<int:recommendation_id>/endorsement")
+@requires_party
+def recommendation_endorsement(recommendation_id: int) -> Page:
+    """The signed-in party endorses the draft it read (the page's ETag): a changed text is refused, not endorsed."""
+    recommendation = get_or_404(Recommendation, recommendation_id)
+    offered = request.form.get("etag") or None
+
+    def endorse_read_text() -> Recommendation:
+        check_if_match(offered, KIND, recommendation.id, recommendation.version)
+        return endorse(recommendation, actor=current_principal(), now=now())
+
+    _endorsed, errors = attempt(endorse_read_text)
+    if errors:
+        return _page(recommendation, move_errors=errors, status=_status(errors), etag=offered)
+    flash(_("Your party endorsed the recommendation."), "success")
+    return redirect(url_for("web.recommendation", recommendation_id=recommendation.id) + "#endorsements")
 
 
 @web.post("/recommendations/<int:recommendation_id>/follow-ups")

@@ -6,6 +6,8 @@ from tests.audit.helpers import count, log, only_entry, token_id
 from tests.conftest import NOW
 from tests.factories import meeting_body, minutes_body, term_body
 from tests.followups_factories import (
+    SUBMISSION,
+    endorse_by_all,
     entry_body,
     event_body,
     feedback_body,
@@ -111,7 +113,8 @@ def test_a_recommendation_records_create_update_transitions_and_follow_ups(clien
     url = f"/api/v1/recommendations/{rec['id']}"
     assert client.patch(url, json={"title": "Otra"},
                         headers={**auth["st_crm"], "If-Match": etag_of(client, auth, url)}).status_code == 200
-    assert client.post(f"{url}/transitions", json={"to": "submitted"}, headers=auth["st_rrocm"]).status_code == 200
+    endorse_by_all(client, auth, rec["id"])
+    assert client.post(f"{url}/transitions", json=SUBMISSION, headers=auth["st_rrocm"]).status_code == 200
     approval = {"to": "approved", "decision_reference": "Acta 7", "decided_on": "2026-06-18"}
     assert client.post(f"{url}/transitions", json=approval, headers=auth["ppt"]).status_code == 200
     follow_up = {"status": "in_progress", "reported_on": "2026-10-01", "evidence": "Puntos focales designados."}
@@ -119,9 +122,15 @@ def test_a_recommendation_records_create_update_transitions_and_follow_ups(clien
 
     actions = [(e["action"], e["actor"]["party"]) for e in log(client, auth, f"recommendation:{rec['id']}")]
     assert actions == [("recommendation.create", "st_crm"), ("recommendation.update", "st_crm"),
+                       ("recommendation.endorse", "st_crm"), ("recommendation.endorse", "st_rrocm"),
+                       ("recommendation.endorse", "ppt"),
                        ("recommendation.transition", "st_rrocm"), ("recommendation.transition", "ppt"),
                        ("recommendation.follow_up", "st_rrocm")]
-    approved = log(client, auth, f"recommendation:{rec['id']}")[3]
+    entries = log(client, auth, f"recommendation:{rec['id']}")
+    # the submission's real date is kept beside the entry's own time (when it was entered)
+    assert entries[5]["changes"]["submitted_on"] == [None, "2026-05-29"]
+    assert entries[5]["at"].startswith("2026-11-28")
+    approved = entries[6]
     assert approved["changes"] == {"state": ["submitted", "approved"], "decision_reference": [None, "Acta 7"],
                                    "decided_on": [None, "2026-06-18"]}
 

@@ -68,3 +68,14 @@ def test_one_off_download_includes_a_long_cancelled_meeting():
 def test_cancelled_description_says_so_for_clients_that_ignore_status():
     event = vevents(_feed(meeting(status="cancelled"), language="en"))[0]
     assert str(event["DESCRIPTION"]).startswith("This meeting has been cancelled.\n")
+
+
+def test_a_cancelled_grcm_meeting_is_sent_cancelled_so_clients_take_it_off():
+    from tests.calendars.calendar_testkit import grcm
+
+    data = serialise(build_feed([], [grcm(cancelled=True)], [], options()))
+    event = vevents(data)[0]
+    assert (str(event["STATUS"]), str(event["TRANSP"])) == ("CANCELLED", "TRANSPARENT")
+    assert str(event["SUMMARY"]).startswith("Cancelada: ")
+    confirmed = vevents(serialise(build_feed([], [grcm()], [], options())))[0]
+    assert str(confirmed["STATUS"]) == "CONFIRMED"

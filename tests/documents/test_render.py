@@ -41,12 +41,12 @@ EXPECTED = {
     ("monitoring_report", "en"): ["1. Monitoring of instruments, by liaison network",
                                   "2. Compliance with approved recommendations",
                                   "3. Civil society participation in RCM spaces"],
-    ("work_plan", "es"): ["1. Objetivos", "2. Actividades", "3. Recursos identificados"],
-    ("work_plan", "en"): ["1. Objectives", "2. Activities", "3. Identified resources"],
+    ("work_plan", "es"): ["1. Objetivos", "2. Actividades", "Avance de las actividades", "3. Recursos identificados"],
+    ("work_plan", "en"): ["1. Objectives", "2. Activities", "Progress of the activities", "3. Identified resources"],
     ("dossier_cover", "es"): ["Contenido del expediente"],
     ("dossier_cover", "en"): ["Contents of the dossier"],
 }
-TABLES = {"minutes": 4, "recommendations": 2, "ppt_feedback": 3, "monitoring_report": 8, "work_plan": 3,
+TABLES = {"minutes": 4, "recommendations": 2, "ppt_feedback": 3, "monitoring_report": 8, "work_plan": 4,
           "dossier_cover": 3}
 
 

@@ -9,16 +9,26 @@ import pytest
 
 from schemas import rendering
 from service.monitoring.report import CONTEXT_KEYS, monitoring_report_context, monitoring_report_data
-from tests.followups_factories import entry_body, event_body, grcm_meeting, instrument_body, recommendation_body
+from tests.followups_factories import (
+    SUBMISSION,
+    endorse_by_all,
+    entry_body,
+    event_body,
+    grcm_meeting,
+    instrument_body,
+    recommendation_body,
+)
 
 APPROVAL = {"to": "approved", "decision_reference": "Declaración XXXI CRM, párr. 7", "decided_on": "2026-06-18"}
+APPROVAL_2025 = {"to": "approved", "decision_reference": "Declaración XXX CRM, párr. 3", "decided_on": "2025-06-11"}
 
 
 @pytest.fixture
 def recorded(client, auth, clock):
     """Last year's GRCM (June 2025) and this one (June 2026), with what happened in between."""
     clock.at = datetime(2026, 11, 28, 12, tzinfo=UTC)
-    grcm_meeting(client, auth, title="GRCM 2025", starts_at="2025-06-10T09:00:00", ends_at="2025-06-11T17:00:00")
+    last_year = grcm_meeting(client, auth, title="GRCM 2025", starts_at="2025-06-10T09:00:00",
+                             ends_at="2025-06-11T17:00:00")
     grcm = grcm_meeting(client, auth)
     post = lambda url, body: client.post(url, json=body, headers=auth["st_crm"]).json  # noqa: E731
     children = post("/api/v1/instruments", instrument_body())
@@ -28,11 +38,19 @@ def recorded(client, auth, clock):
     post(f"/api/v1/instruments/{children['id']}/monitoring", entry_body(period="2026-S1", country=None,
                                                                          status="advanced", observations="Regional"))
     post(f"/api/v1/instruments/{children['id']}/monitoring", entry_body(period="2026-S1", country="GT"))
-    rec = post("/api/v1/recommendations", recommendation_body(grcm["id"]))
-    post(f"/api/v1/recommendations/{rec['id']}/transitions", {"to": "submitted"})
-    post(f"/api/v1/recommendations/{rec['id']}/transitions", APPROVAL)
+    # Approved in 2025, followed up within the period and after it; another approved only after the period.
+    rec = post("/api/v1/recommendations", recommendation_body(last_year["id"]))
+    endorse_by_all(client, auth, rec["id"])
+    post(f"/api/v1/recommendations/{rec['id']}/transitions", {**SUBMISSION, "submitted_on": "2025-05-29"})
+    post(f"/api/v1/recommendations/{rec['id']}/transitions", APPROVAL_2025)
     post(f"/api/v1/recommendations/{rec['id']}/follow-ups",
-         {"status": "in_progress", "reported_on": "2026-09-01", "evidence": "Tres países designaron."})
+         {"status": "in_progress", "reported_on": "2026-03-01", "evidence": "Tres países designaron."})
+    post(f"/api/v1/recommendations/{rec['id']}/follow-ups",
+         {"status": "implemented", "reported_on": "2026-09-01", "evidence": "Todos designaron."})
+    later = post("/api/v1/recommendations", recommendation_body(grcm["id"], title="Aprobada en 2026"))
+    endorse_by_all(client, auth, later["id"])
+    post(f"/api/v1/recommendations/{later['id']}/transitions", SUBMISSION)
+    post(f"/api/v1/recommendations/{later['id']}/transitions", APPROVAL)
     post("/api/v1/crm-events", event_body(starts_on="2026-03-10"))
     post("/api/v1/crm-events", event_body(title="Reunión de la Red", starts_on="2026-04-20", members_only=True,
                                           members_only_requested_by="MX", members_only_requested_on="2026-04-01"))
@@ -62,11 +80,12 @@ def test_report_data_shows_the_latest_regional_monitoring_of_each_instrument_gro
         (None, "2026-S1"), ("Guatemala", "2026-S1"), ("Honduras", "2025-S2")]
 
 
-def test_report_data_shows_the_latest_follow_up_of_each_approved_recommendation(recorded):
+def test_report_compliance_covers_only_its_own_period_as_the_follow_ups_stood_then(recorded):
     data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 11, 28))
+    # the 2026-09-01 follow-up and the recommendation approved at this GRCM belong to the next report
     assert data["recommendations"] == [{
-        "title": "Fortalecer la protección consular", "decision_reference": "Declaración XXXI CRM, párr. 7",
-        "status": "in_progress", "evidence": "Tres países designaron.", "updated_on": date(2026, 9, 1)}]
+        "title": "Fortalecer la protección consular", "decision_reference": "Declaración XXX CRM, párr. 3",
+        "status": "in_progress", "evidence": "Tres países designaron.", "updated_on": date(2026, 3, 1)}]
 
 
 def test_report_data_lists_the_events_of_the_period_and_the_members_only_exceptions(recorded):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from service.extensions import db
 from service.recommendations.models import Recommendation, RecommendationHistory
-from tests.followups_factories import grcm_meeting, recommendation_body
+from tests.followups_factories import SUBMISSION, endorse_by_all, grcm_meeting, recommendation_body
 
 URL = "/api/v1/recommendations"
 APPROVAL = {"to": "approved", "decision_reference": "Declaración XXXI CRM, párr. 7", "decided_on": "2026-06-18"}
@@ -22,7 +22,8 @@ def create(client, auth, grcm_id, **changes):
 def submitted(client, auth):
     grcm = grcm_meeting(client, auth)
     rec = create(client, auth, grcm["id"]).json
-    return client.post(f"{URL}/{rec['id']}/transitions", json={"to": "submitted"}, headers=auth["st_rrocm"]).json
+    endorse_by_all(client, auth, rec["id"])
+    return client.post(f"{URL}/{rec['id']}/transitions", json=SUBMISSION, headers=auth["st_rrocm"]).json
 
 
 def test_create_answers_201_with_a_draft_as_stored(client, auth):
@@ -113,7 +114,8 @@ def test_a_transition_from_a_state_that_moved_meanwhile_is_409(client, auth):
 def test_a_transition_with_a_stale_if_match_is_409_not_a_decision_the_client_did_not_see(client, auth):
     grcm = grcm_meeting(client, auth)
     rec = create(client, auth, grcm["id"]).json
-    client.post(f"{URL}/{rec['id']}/transitions", json={"to": "submitted"}, headers=auth["st_crm"])
+    endorse_by_all(client, auth, rec["id"])
+    client.post(f"{URL}/{rec['id']}/transitions", json=SUBMISSION, headers=auth["st_crm"])
     response = client.post(f"{URL}/{rec['id']}/transitions", json=APPROVAL,
                            headers={**auth["ppt"], "If-Match": f'"recommendation-{rec["id"]}-v1"'})
     assert response.status_code == 409

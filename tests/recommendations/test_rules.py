@@ -113,3 +113,20 @@ def test_addressee_is_shown_by_name_in_the_document_language():
     networks = {"consular_protection": ("Red de Protección Consular", "Consular Protection Network")}
     assert addressee_name("viceministerial", "es", networks) == "Reunión Viceministerial de la CRM"
     assert addressee_name("consular_protection", "en", networks) == "Consular Protection Network"
+
+
+def test_a_submission_needs_the_three_endorsements_and_a_real_date_before_the_meeting():
+    from service.recommendations.rules import check_submission, missing_endorsements
+
+    assert missing_endorsements(["ppt"]) == ["st_crm", "st_rrocm"]
+    ok = {"submitted_on": date(2026, 5, 29), "grcm_starts_on": date(2026, 6, 16), "grcm_cancelled": False,
+          "today": date(2026, 11, 28)}
+    check_submission(endorsed_by=["st_crm", "st_rrocm", "ppt"], **ok)
+    for endorsed, changes, field in [(["st_crm", "ppt"], {}, "endorsements"),
+                                     (["st_crm", "st_rrocm", "ppt"], {"submitted_on": date(2026, 6, 16)},
+                                      "submitted_on"),
+                                     (["st_crm", "st_rrocm", "ppt"], {"today": date(2026, 5, 28)}, "submitted_on"),
+                                     (["st_crm", "st_rrocm", "ppt"], {"grcm_cancelled": True}, "grcm_meeting_id")]:
+        with pytest.raises(RuleViolation) as refused:
+            check_submission(endorsed_by=endorsed, **{**ok, **changes})
+        assert (refused.value.field, refused.value.rule) == (field, "R9")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from service.auth.principals import Principal
@@ -21,6 +23,14 @@ def stored_recommendation(**changes) -> Recommendation:
     recommendation = create_recommendation({**FORM, **changes}, actor=Principal(party="st_crm"), now=NOW)
     db.session.commit()
     return recommendation
+
+
+def endorsed_by_all(recommendation: Recommendation) -> None:
+    from service.recommendations.operations import endorse
+
+    for party in ("st_crm", "st_rrocm", "ppt"):
+        endorse(recommendation, actor=Principal(party=party), now=NOW)
+    db.session.commit()
 
 
 def test_a_recommendation_created_through_the_form_is_a_draft(as_user):
@@ -76,11 +86,13 @@ def test_submit_without_a_grcm_meeting_points_at_it(as_user):
 def test_the_lifecycle_follow_ups_and_history(as_user):
     grcm = stored_grcm()
     recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
+    endorsed_by_all(recommendation)
     client = as_user("st_crm")
     path = f"/recommendations/{recommendation.id}"
     assert "record-follow-up" not in client.get(path).get_data(as_text=True)
     assert "Solo se da seguimiento" in client.get(path).get_data(as_text=True)
     response = post_form(client, f"{path}/transitions", {"to": "submitted", "expected_state": "draft",
+                                                           "submitted_on": "2026-06-01",
                                                            "etag": etag_in(client.get(path).get_data(as_text=True))},
                          token_from=path)
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -105,7 +117,8 @@ def test_a_follow_up_before_the_approval_is_shown_next_to_its_date(as_user):
     recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
     from service.recommendations.operations import transition
 
-    transition(recommendation, "submitted", actor=Principal(party="st_crm"), now=NOW)
+    endorsed_by_all(recommendation)
+    transition(recommendation, "submitted", actor=Principal(party="st_crm"), now=NOW, submitted_on=date(2026, 6, 1))
     transition(recommendation, "approved", actor=Principal(party="st_crm"), now=NOW, decision_reference="Acta 1",
                decided_on=grcm.starts_at.date())
     db.session.commit()

@@ -113,3 +113,21 @@ def test_a_stale_edit_says_someone_else_changed_it(as_user):
     assert "Mi cambio</textarea>" in page
     db.session.refresh(plan)
     assert plan.introduction == "Otra persona"
+
+
+def test_the_work_plan_page_records_each_activity_progress(as_user):
+    client = as_user("st_crm")
+    form = {**FORM, "activities-0-progress": "in_progress", "activities-0-progress_note": "Sede confirmada",
+            "activities-0-progress_on": "2026-11-20"}
+    response = post_form(client, "/work-plans/new", form)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    [activity] = db.session.scalars(select(WorkPlan)).one().activities
+    assert (activity.progress, activity.progress_note, activity.progress_on) == (
+        "in_progress", "Sede confirmada", date(2026, 11, 20))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Sede confirmada" in page
+    undated = post_form(client, "/work-plans/new", {**form, "year": "2028", "activities-0-progress_on": "",
+                                                    "activities-0-starts_on": "2028-02-01",
+                                                    "activities-0-ends_on": "2028-05-31"}, token_from="/work-plans/new")
+    assert undated.status_code == 422
+    assert "R2" in field_block(undated.get_data(as_text=True), "activities-0-progress_on")
