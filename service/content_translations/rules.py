@@ -224,7 +224,11 @@ def check_edits(sources: Mapping[str, str], edits: list[Edit]) -> None:
     """Every edit names a text of the subject, a known state, a target when final; none was made from another
     source (then `SourceChanged`, 409). Raises before anything is saved."""
     seen: set[str] = set()
+    # A text seen by the translator (`source` given) that the document no longer has changed too: 409 below.
+    gone = [e.key for e in edits if e.key not in sources and e.source is not None]
     for edit in edits:
+        if edit.key in gone:
+            continue
         if edit.key not in sources:
             raise RuleViolation(N_("%(key)r is not a text of this subject."), field="items",
                                 params={"key": edit.key})
@@ -240,6 +244,6 @@ def check_edits(sources: Mapping[str, str], edits: list[Edit]) -> None:
         if edit.target is not None and len(edit.target) > MAX_TARGET:
             raise RuleViolation(N_("The translation of %(key)r is longer than %(max)s characters."),
                                 field="items", params={"key": edit.key, "max": MAX_TARGET})
-    changed = [e.key for e in edits if e.source is not None and e.source != sources[e.key]]
+    changed = [e.key for e in edits if e.source is not None and e.source != sources.get(e.key)]
     if changed:
         raise SourceChanged(changed)

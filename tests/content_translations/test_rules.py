@@ -107,6 +107,12 @@ def test_an_edit_made_from_a_source_that_changed_since_is_a_conflict_listing_eve
     assert refused.value.keys == ["a"]
 
 
+def test_a_text_the_translator_saw_that_the_document_no_longer_has_is_a_changed_source():
+    with pytest.raises(SourceChanged) as refused:
+        check_edits({"a": "Uno"}, [Edit("a", "One", "final", "Uno"), Edit("b", "Two", "final", "Dos")])
+    assert refused.value.keys == ["b"]
+
+
 @pytest.mark.parametrize("text", ["meeting:1", "minutes", "minutes:0", "minutes:x", "", None, "dossier:1"])
 def test_a_subject_is_a_document_kind_with_texts_and_a_positive_id(text):
     with pytest.raises(RuleViolation):
