@@ -29,7 +29,7 @@ def translate_file(content: bytes, targets: dict[str, str] | None = None) -> byt
         source = segment.find("x:source", NS).text
         target = segment.find("x:target", NS)
         if target is None:
-            target = etree.SubElement(segment, "{%s}target" % NS["x"])
+            target = etree.SubElement(segment, f"{{{NS['x']}}}target")
         target.text = (targets or {}).get(unit.get("id"), f"EN {source}")
         segment.set("state", "final")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
