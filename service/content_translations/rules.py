@@ -64,7 +64,6 @@ TEXT_FIELDS: dict[str, tuple[TextField, ...]] = {
     "ppt_feedback": (
         _f("summary", "summary"),
         _f("feedback.{n}.section", "section", "feedback_items"),
-        _f("feedback.{n}.document", "document", "feedback_items"),
         _f("feedback.{n}.text", "text", "feedback_items"),
         _f("action.{n}.text", "action", "joint_actions"),
         _f("action.{n}.timeline", "timeline", "joint_actions"),

@@ -14,9 +14,10 @@ def load_demo(year: int, *, now: datetime) -> str:
     """Load the demo year once; a database that already has meetings is left alone."""
     if db.session.scalar(select(func.count(Meeting.id))):
         return "The database already has meetings; demo data not loaded again."
-    from service.demo import annexes, core, followups
+    from service.demo import annexes, core, followups, translations
 
     parts = [core.load(year, now=now)]
     parts.append(followups.load(year, now=now))
     parts.append(annexes.load(year, now=now))
+    parts.append(translations.load(year, now=now))
     return "Demo loaded: " + "; ".join(parts) + "."
