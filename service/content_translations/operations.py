@@ -104,3 +104,11 @@ def context_in(kind: str, subject_id: int, language: str, today: date) -> dict[s
     sources = source_texts(kind, context)
     targets = final_targets(sources, _stored(_rows(subject, language)), subject, language)
     return with_targets(kind, context, targets)
+
+
+def translated_text(subject: TranslationSubject, language: str, key: str, source: str) -> str:
+    """One typed text in `language` (for what a document shows outside its context, e.g. the dossier's cover):
+    the source in its original language, else its final current translation (`Untranslated` otherwise)."""
+    if language == original_language(subject):
+        return source
+    return final_targets({key: source}, _stored(_rows(subject, language)), subject, language)[key]

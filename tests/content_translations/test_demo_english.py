@@ -14,6 +14,7 @@ from sqlalchemy import select
 from service.content_translations.operations import context_in, translation_items
 from service.content_translations.rules import TranslationSubject, source_texts
 from service.demo import load_demo
+from service.documents.models import IssuedDocument
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Minutes
@@ -73,3 +74,15 @@ def test_the_english_minutes_pdf_contains_none_of_their_spanish_sentences(app, c
     assert "Circulate the draft annual work plan to the Member Countries." in flat
     subject = PdfReader(io.BytesIO(pdf)).metadata.subject
     assert subject == "First ordinary meeting of the Tripartite Team"  # the metadata subject in English too
+
+
+def test_the_english_dossier_names_the_grcm_meeting_in_english_in_its_metadata(client, auth, demo, converter):
+    grcm_id = db.session.scalar(select(GrcmMeeting.id).order_by(GrcmMeeting.starts_at_utc))
+    issued = client.post("/api/v1/documents", headers=auth["st_crm"],
+                         json={"kind": "dossier", "subject_id": grcm_id, "language": "en"})
+    assert issued.status_code == 201, issued.json
+    pdf = client.get(f"/api/v1/documents/{issued.json['id']}/pdf", headers=auth["BZ"]).data
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    assert metadata.subject == "RCGM meeting, Tegucigalpa 2026"
+    assert metadata.title.endswith("RCGM meeting, Tegucigalpa 2026")
+    assert db.session.get(IssuedDocument, issued.json["id"]).context["grcm"]["title"] == metadata.subject
