@@ -35,10 +35,14 @@ def _subject(kind: str, subject_id: int) -> tuple[TranslationSubject, str]:
 
 
 def _edits() -> list[Edit]:
-    count = request.form.get("count", type=int) or 0
-    return [Edit(request.form.get(f"key-{n}", ""), request.form.get(f"target-{n}") or None,
-                 request.form.get(f"state-{n}", "draft"), request.form.get(f"source-{n}", ""))
-            for n in range(min(count, 2000))]
+    """The rows the person changed (an untouched stale row stays stale: saving the page is no review of it)."""
+    form, edits = request.form, []
+    for n in range(min(form.get("count", type=int) or 0, 2000)):
+        target, state = form.get(f"target-{n}", ""), form.get(f"state-{n}", "draft")
+        if (target, state) != (form.get(f"shown-target-{n}", ""), form.get(f"shown-state-{n}", "")):
+            state = "draft" if target.strip() and state == "missing" else state  # typed but not marked: a draft
+            edits.append(Edit(form.get(f"key-{n}", ""), target or None, state, form.get(f"source-{n}", "")))
+    return edits
 
 
 @web.route("/translations/<kind>/<int:subject_id>", methods=["GET", "POST"])

@@ -16,10 +16,13 @@ from tests.web.test_documents_pages import meeting_with_minutes  # noqa: F401 - 
 
 def page_form(page: str) -> dict[str, str]:
     """The form's fields as the browser would send them untouched."""
-    fields = dict(re.findall(r'<input type="hidden" name="((?:key|source|count)[^"]*)" value="([^"]*)"', page))
+    fields = dict(re.findall(r'<input type="hidden" name="((?:key|source|count|shown)[^"]*)" value="([^"]*)"', page))
     for n, target in re.findall(r'<textarea id="target-(\d+)" name="target-\d+" rows="3" lang="en">([^<]*)</textarea>',
                                 page):
         fields[f"target-{n}"] = target
+    selected = r'<select id="state-(\d+)"[^>]*>(?:(?!</select>).)*?<option value="(\w+)" selected>'
+    for n, state in re.findall(selected, page, flags=re.DOTALL):
+        fields[f"state-{n}"] = state
     return {name: etree.fromstring(f"<v>{value}</v>").text or "" for name, value in fields.items()}
 
 
@@ -48,6 +51,25 @@ def test_saving_the_page_stores_the_translations_with_their_states(as_user, meet
                                                   NOW.date())}
     assert (shown["agenda.1.title"].target, shown["agenda.1.title"].state) == ("Work plan", "final")
     assert (shown["next_meeting"].target, shown["next_meeting"].state) == ("15 March 2027, online", "draft")
+    assert shown["meeting.title"].state == "missing"
+
+
+def test_saving_the_page_leaves_an_untouched_stale_translation_stale(as_user, meeting_with_minutes):  # noqa: F811
+    from service.extensions import db
+
+    client = as_user("st_crm")
+    path = f"/translations/minutes/{meeting_with_minutes.id}"
+    fields = page_form(client.get(path).get_data(as_text=True))
+    n = next(name.split("-")[1] for name in fields if name.startswith("key-") and fields[name] == "next_meeting")
+    post_form(client, path + "?language=en", {**fields, f"target-{n}": "Next", f"state-{n}": "final"}, token_from=path)
+    meeting_with_minutes.minutes.next_meeting = "Otra fecha"
+    db.session.commit()
+    fields = page_form(client.get(path).get_data(as_text=True))
+    assert fields[f"shown-state-{n}"] == "draft"
+    assert post_form(client, path + "?language=en", fields, token_from=path).status_code == 302
+    shown = {i.key: i for i in translation_items(TranslationSubject("minutes", meeting_with_minutes.id), "en",
+                                                  NOW.date())}
+    assert (shown["next_meeting"].state, shown["next_meeting"].stale) == ("draft", True)
 
 
 def test_country_users_cannot_open_the_translations_page(as_user, meeting_with_minutes):  # noqa: F811
