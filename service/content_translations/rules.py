@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from schemas.fields import text_problem
 from service.common.i18n import LANGUAGES, N_
 from service.errors import RuleViolation
 
@@ -240,6 +241,10 @@ def check_edits(sources: Mapping[str, str], edits: list[Edit]) -> None:
         if edit.state == "final" and not (edit.target or "").strip():
             raise RuleViolation(N_("%(key)r cannot be final without a translation."), field="items",
                                 params={"key": edit.key})
+        problem = text_problem(edit.target, multiline=True) if edit.target else None
+        if problem:  # the same door as every typed text (API, translator's file, form)
+            raise RuleViolation(N_("The translation of %(key)r: %(problem)s"), field="items",
+                                params={"key": edit.key, "problem": problem})
         if edit.target is not None and len(edit.target) > MAX_TARGET:
             raise RuleViolation(N_("The translation of %(key)r is longer than %(max)s characters."),
                                 field="items", params={"key": edit.key, "max": MAX_TARGET})

@@ -92,6 +92,8 @@ def test_with_every_text_final_the_targets_are_given():
     (Edit("nope", "x", "final"), "not a text"),
     (Edit("a", "", "final"), "cannot be final"),
     (Edit("a", "One", "done"), "must be one of"),
+    (Edit("a", "One\u202e", "final"), "U+202E"),
+    (Edit("a", "One\x00", "draft"), "U+0000"),
 ])
 def test_bad_edits_are_refused_naming_the_text(edit, words):
     with pytest.raises(RuleViolation) as refused:
