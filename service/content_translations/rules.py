@@ -59,6 +59,7 @@ TEXT_FIELDS: dict[str, tuple[TextField, ...]] = {
         _f("grcm.title", "grcm.title"),
         _f("instrument.{n}.summary", "latest.summary", "instruments"),
         _f("compliance.{n}.title", "title", "recommendations"),
+        _f("compliance.{n}.decision", "decision_reference", "recommendations"),
         _f("compliance.{n}.evidence", "evidence", "recommendations"),
         _f("event.{n}.title", "title", "events"),
     ),

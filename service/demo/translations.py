@@ -194,7 +194,9 @@ def english(year: int) -> dict[str, str]:
              f"Reunión previa a la PPT de Panamá {year + 1}":
                  f"Meeting prior to Panama's {year + 1} Pro Tempore Presidency",
              f"Reunión del GRCM, Tegucigalpa {year}": f"RCGM meeting, Tegucigalpa {year}",
-             f"Reunión del GRCM, Ciudad de Panamá {year + 1}": f"RCGM meeting, Panama City {year + 1}"}
+             f"Reunión del GRCM, Ciudad de Panamá {year + 1}": f"RCGM meeting, Panama City {year + 1}",
+             **{f"Acta del GRCM, Tegucigalpa {year}, acuerdo {n}": f"RCGM minutes, Tegucigalpa {year}, agreement {n}"
+                for n in (5, 6, 7)}}
     for item, item_en in AGENDA.items():
         for shown in {item, item.lower()}:  # the discussion quotes the item
             texts[f"Se conversó sobre «{shown}». Las tres partes coincidieron en la importancia de dar seguimiento "
