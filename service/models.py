@@ -7,6 +7,7 @@ One import line per area; nothing else belongs here.
 from service.accounts.models import SignInFailure, SignInSession, UserAccount
 from service.audit.models import AuditEntry
 from service.auth.models import ApiToken
+from service.content_translations.models import ContentTranslation
 from service.documents.models import Distribution, DocumentReference, IssuedDocument, StoredFile, Upload
 from service.feeds.models import FeedToken
 from service.grcm.models import GrcmMeeting

@@ -11,6 +11,8 @@ from pypdf.errors import PyPdfError
 from sqlalchemy import select
 
 from service.common.i18n import N_
+from service.content_translations.operations import translated_text
+from service.content_translations.rules import TranslationSubject
 from service.conversion.protocol import PdfConverter
 from service.documents.annexes import annex_pdf, current_concept_note
 from service.documents.contexts.common import ppt_country_on
@@ -65,7 +67,9 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
              _issued_part(issue_version("recommendations", grcm.id), store)]
     parts += [_issued_part(issue_version("minutes", meeting.id), store) for meeting in meetings_of_the_period(grcm)]
     upload = concept_note_of_incoming_term(grcm)
-    grcm_info = {"title": grcm.title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
+    # The GRCM's title as the recommendations translate it (their part is issued first, so it is final).
+    title = translated_text(TranslationSubject("recommendations", grcm.id), language, "grcm.title", grcm.title)
+    grcm_info = {"title": title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
                  "location": grcm.location}
 
     def make(stamp: Stamp) -> Files:
@@ -79,12 +83,12 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
                   "version": stamp.version, "title": stamp.title,
                   "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
         cover_docx = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": listed})
-        cover_docx = with_properties(cover_docx, title=stamp.title, subject=grcm.title, author=AUTHOR,
+        cover_docx = with_properties(cover_docx, title=stamp.title, subject=title, author=AUTHOR,
                                      language=language, keywords=stamp.reference, created=stamp.issued_at)
         cover = converter.convert(cover_docx, pdfa=True)
         try:
             merged = merge([Part(_COVER[language], cover, stamp.reference, pdfa_part(cover) == 2), *annexed],
-                           title=f"{stamp.title} — {grcm.title}", author=AUTHOR, subject=grcm.title,
+                           title=f"{stamp.title} — {title}", author=AUTHOR, subject=title,
                            language=language, created=stamp.issued_at)
         except PyPdfError as error:
             raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),

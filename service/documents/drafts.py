@@ -10,8 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from service.content_translations.operations import context_in
 from service.conversion.protocol import PdfConverter
-from service.documents.contexts import build_context
 from service.grcm.rules import is_late
 from service.templating.docx_properties import with_properties
 from service.templating.render import render_docx
@@ -58,7 +58,8 @@ def jsonable(value: Any) -> Any:
 
 def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, converter: PdfConverter) -> Draft:
     """A kind with a Word template: its context from the database, rendered and converted to PDF/A."""
-    context = build_context(kind, subject_id, language, now.date())
+    # In the language the texts were typed in, or with their final translations (422 listing those missing).
+    context = context_in(kind, subject_id, language, now.date())
 
     def make(stamp: Stamp) -> Files:
         header = {**context.get("header", {}), "reference": stamp.reference, "issued_on": stamp.issued_at.date(),

@@ -62,6 +62,7 @@ class Limits:
 
 ANNEX_LIMITS = Limits(max_bytes=15 * MiB)
 TEMPLATE_LIMITS = Limits(max_bytes=5 * MiB, max_member=10 * MiB, max_total=30 * MiB)
+XML_LIMITS = Limits(max_bytes=2 * MiB)  # a translator's XLIFF file: text only
 
 
 def check(content: bytes, *, accept: frozenset[str], limits: Limits, wrong_type: str) -> str:
@@ -83,6 +84,17 @@ def check(content: bytes, *, accept: frozenset[str], limits: Limits, wrong_type:
         check_docx_zip(content, limits)
         return DOCX
     raise UnsupportedType(wrong_type, field="file")
+
+
+def check_xml(content: bytes, *, limits: Limits = XML_LIMITS) -> None:
+    """An uploaded XML file (XLIFF): within the size limit, not empty, no DTD or entities (XXE, billion laughs)."""
+    if len(content) > limits.max_bytes:
+        raise TooLarge(N_("The file is %(size)s KiB; the limit is %(limit)s KiB."),
+                       params={"size": len(content) // 1024, "limit": limits.max_bytes // 1024}, field="file")
+    if not content.strip():
+        raise UploadRefused("empty", N_("The file is empty."))
+    if _DTD.search(content):
+        raise UploadRefused("dtd", N_("The file declares a DTD or entities; it needs neither."))
 
 
 def check_pdf_bytes(content: bytes) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from service.documents.models import IssuedDocument, StoredFile
 from service.extensions import db
+from tests.content_translations.helpers import translate_all
 from tests.factories import meeting_body, minutes_body
 
 
@@ -67,6 +68,7 @@ def test_changed_data_makes_a_new_version_that_supersedes_the_old_one(client, au
 def test_each_language_has_its_own_versions_under_one_reference(client, auth, converter):
     meeting_id = meeting_with_minutes(client, auth)
     spanish = issue(client, auth, meeting_id, language="es").json
+    translate_all(client, auth, f"minutes:{meeting_id}")
     english = issue(client, auth, meeting_id, language="en").json
     assert english["reference"] == spanish["reference"]
     assert (english["version"], english["language"]) == (1, "en")

@@ -9,6 +9,7 @@ import pytest
 from service.extensions import db
 from service.meetings.operations import save_minutes
 from tests.conftest import ACTOR, NOW
+from tests.content_translations.helpers import translate_stored
 from tests.factories import minutes_body
 from tests.web.conftest import post_form
 from tests.web.test_meeting_forms import _stored
@@ -30,6 +31,7 @@ def issue(client, meeting_id: int, language: str):
 
 
 def test_issue_minutes_in_both_languages_and_list_the_versions(as_user, converter, meeting_with_minutes):
+    translate_stored("minutes", meeting_with_minutes.id)
     client = as_user("st_crm")
     for language in ("es", "en"):
         response = issue(client, meeting_with_minutes.id, language)

@@ -6,6 +6,7 @@ from service.auth.principals import Principal
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from tests.conftest import NOW
+from tests.content_translations.helpers import translate_stored
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import stored_grcm, stored_term
 from tests.web.test_recommendation_pages import stored_recommendation
@@ -57,6 +58,8 @@ def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, con
     save_feedback(term, {"summary": "Bien", "items": [{"section": "Objetivos", "comment": "Claro"}]},
                   actor=Principal(party="st_crm"), now=NOW)
     db.session.commit()
+    translate_stored("work_plan", plan.id)
+    translate_stored("ppt_feedback", term.id)
     client = as_user("st_crm")
     for path, page in [(f"/documents/work_plan/{plan.id}/issue", f"/work-plans/{plan.id}"),
                        (f"/documents/ppt_feedback/{term.id}/issue", f"/ppt-terms/{term.id}/feedback")]:
@@ -73,6 +76,8 @@ def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, con
 def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, converter):
     grcm = stored_grcm()
     stored_recommendation(grcm_meeting_id=grcm.id)
+    for kind in ("recommendations", "monitoring_report"):
+        translate_stored(kind, grcm.id)
     client = as_user("st_crm")
     page = client.get(f"/grcm-meetings/{grcm.id}/documents").get_data(as_text=True)
     for kind in ("recommendations", "monitoring_report", "dossier"):
