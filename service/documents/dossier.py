@@ -124,7 +124,8 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         docx = with_properties(docx, title=f"{stamp.title} — {grcm.title}", subject=grcm.title, author=AUTHOR,
                                language=language, keywords=stamp.reference, created=stamp.issued_at)
         pdf = converter.convert(docx, pdfa=True)
-        titles = [_COVER[language], *(row["title"] for row in rows if "bookmark" in row)]
+        titles = [_COVER[language], *(f"{row['title']} ({row['reference']})" if row.get("reference") else row["title"]
+                                      for row in rows if "bookmark" in row)]
         try:
             starts = [0, *sorted(link_targets(pdf))]
             if len(starts) != len(titles):  # a converter that made no contents links: count the parts' pages
@@ -168,7 +169,7 @@ def _part_title(document: IssuedDocument) -> str:
     title = document.title
     if document.kind == "minutes":  # several minutes in one dossier: name the meeting
         title = f"{title}: {document.context['meeting']['title']}"
-    return f"{title} ({document.reference})"
+    return title
 
 
 def _word_file(document: IssuedDocument, store: DocumentStore) -> bytes:
