@@ -25,6 +25,7 @@ class IssuedDocumentSchema(Schema):
     sha256 = fields.String()
     pages = fields.Integer()
     pdfa = fields.Boolean()
+    pdfa_reason = fields.String(allow_none=True)  # why not PDF/A-2b: the clauses found broken, comma-separated
     late = fields.Boolean()
     issued_at = fields.AwareDateTime()
     issued_by = fields.String()

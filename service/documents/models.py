@@ -58,6 +58,8 @@ class IssuedDocument(db.Model):
     docx_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
     pages: Mapped[int] = mapped_column(Integer)
     pdfa: Mapped[bool] = mapped_column(default=True)
+    # None when pdfa; else the PDF/A-2b clauses found broken (service.pdf.facts.pdfa_problems), comma-separated
+    pdfa_reason: Mapped[str | None] = mapped_column(String(500))
     late: Mapped[bool] = mapped_column(default=False)  # a monitoring report issued after its due date (R5)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     issued_by: Mapped[str] = mapped_column(String(40))
