@@ -119,7 +119,7 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],
                            _annex_sheet(annex, language) if annex is not None else None)
         except (ValueError, KeyError) as error:
-            raise MergeFailed(N_("The dossier's parts could not be put together (%(error)s); nothing was issued."),
+            raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
                               params={"error": type(error).__name__}) from None
         docx = with_properties(docx, title=f"{stamp.title} — {grcm.title}", subject=grcm.title, author=AUTHOR,
                                language=language, keywords=stamp.reference, created=stamp.issued_at)
@@ -134,7 +134,7 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
             finished = finish(pdf, bookmarks=[Bookmark(t, page) for t, page in zip(titles, starts, strict=True)],
                               annex=annex, box=Box(*body_box(cover)) if annex is not None else None)
         except PdfUnreadable as error:
-            raise MergeFailed(N_("The dossier's pages could not be finished (%(error)s); nothing was issued."),
+            raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
                               params={"error": str(error)[:200]}) from None
         return Files(pdf=finished, docx=None)  # the annex is not in the Word file: offer the PDF only
 
