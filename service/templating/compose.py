@@ -67,14 +67,15 @@ def compose(cover: bytes, parts: Sequence[WordPart], annex: AnnexSheet | None = 
 
     In the cover, a run whose whole text is a part's bookmark name becomes a PAGEREF field to that bookmark
     (the contents table prints ``{{ part.bookmark }}`` in its page column)."""
-    composer = _Composer(Document(io.BytesIO(cover)))
+    cover_document = Document(io.BytesIO(cover))
+    _page_references(cover_document, {part.bookmark for part in parts} | ({annex.bookmark} if annex else set()))
+    composer = _Composer(cover_document)
     for part in parts:
         document = Document(io.BytesIO(part.docx))
         _mark_start(_first_paragraph(document), part.bookmark)
         composer.append(document)
     if annex is not None:
         _add_annex(composer.doc, annex)
-    _page_references(composer.doc, {part.bookmark for part in parts} | ({annex.bookmark} if annex else set()))
     out = io.BytesIO()
     composer.save(out)
     return out.getvalue()
@@ -117,10 +118,10 @@ def _add_annex(document: DocxDocument, annex: AnnexSheet) -> None:
 
 
 def _page_references(document: DocxDocument, bookmarks: set[str]) -> None:
-    for run in list(document.element.body.iter(qn("w:r"))):
-        texts = run.findall(qn("w:t"))
-        if len(texts) == 1 and texts[0].text in bookmarks:
-            _replace_by_field(run, f"PAGEREF {texts[0].text} \\h")
+    for text in list(document.element.body.iter(qn("w:t"))):
+        run = text.getparent()
+        if text.text in bookmarks and run.tag == qn("w:r") and len(run.findall(qn("w:t"))) == 1:
+            _replace_by_field(run, f"PAGEREF {text.text} \\h")
 
 
 def _replace_by_field(run, instruction: str) -> None:
