@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from service.auth.principals import Principal
-from service.common.i18n import N_
+from service.common.i18n import LANGUAGES, N_
 from service.conversion.protocol import ConversionFailed
 from service.documents.errors import ConvertersUnavailable
 from service.documents.models import Upload
@@ -56,9 +56,13 @@ def normalised_annex(content: bytes, media_type: str, converter: Any) -> Normali
 
 
 def attach_concept_note(term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
-                        now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
+                        now: datetime, store: Any, converter: Any, normalise_later: bool = False,
+                        language: str = "es") -> Upload:
     """Gate, normalise, then store the original and its PDF. `normalise_later` only for files the service made
-    itself (the demo): they are normalised at the first issue, like uploads from before normalisation."""
+    itself (the demo): they are normalised at the first issue, like uploads from before normalisation.
+    `language`: the one it is written in (the dossier's annex sheet says it)."""
+    if language not in LANGUAGES:
+        raise RuleViolation(N_("Documents are issued in 'es' or 'en'."), field="language")
     if db.session.get(PptTerm, term_id) is None:
         raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
     media_type = gate.check(content, accept=frozenset({gate.PDF, gate.DOCX}), limits=gate.ANNEX_LIMITS,
@@ -68,7 +72,7 @@ def attach_concept_note(term_id: int, content: bytes, original_name: str | None,
     upload = Upload(purpose=CONCEPT_NOTE, subject_id=term_id, media_type=media_type,
                     file_sha256=store.put(content, media_type, now=now),
                     pdf_sha256=store.put(normalised.pdf, gate.PDF, now=now) if normalised else None,
-                    original_name=clean_file_name(original_name), size=len(content),
+                    original_name=clean_file_name(original_name), size=len(content), language=language,
                     pages=normalised.pages if normalised else None, uploaded_at=now, uploaded_by=actor.label)
     db.session.add(upload)
     db.session.flush()

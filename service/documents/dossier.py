@@ -38,10 +38,10 @@ IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its
 
 _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: concept note of the incoming PPT"}
 _COVER = {"es": "Portada", "en": "Cover"}
-# The concept note is taken as written in Spanish (uploads record no language yet): the English dossier says so.
-ANNEX_LANGUAGE = "es"
-_ORIGINAL = {"es": "Idioma original: español.", "en": "Original language: Spanish."}
-_ONLY_IN = {"es": "Disponible sólo en español.", "en": "Available in Spanish only."}
+# The annex sheet, in the dossier's language, about the language the annex is written in (Upload.language).
+_ORIGINAL = {"es": {"es": "Idioma original: español.", "en": "Idioma original: inglés."},
+             "en": {"es": "Original language: Spanish.", "en": "Original language: English."}}
+_ONLY_IN = {"es": {"en": "Disponible sólo en inglés."}, "en": {"es": "Available in Spanish only."}}
 # What makes a part worth including, and what the contents say when it is left out (in the dossier's language).
 _CONTENT_KEYS = {"monitoring_report": ("instruments", "recommendations", "events"),
                  "recommendations": ("recommendations",)}
@@ -117,7 +117,7 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],
-                           _annex_sheet(annex, language) if annex is not None else None)
+                           _annex_sheet(annex, upload.language, language) if annex is not None else None)
         except (ValueError, KeyError) as error:
             raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
                               params={"error": type(error).__name__}) from None
@@ -143,7 +143,8 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
     frozen = jsonable({"grcm": grcm_info, "parts": [p.title for p in parts],
                        "files": [p.pdf_sha256 for p in parts],
                        "omitted": [row["title"] for row in rows if "note" in row],
-                       "annex": upload.file_sha256 if upload else None})
+                       "annex": upload.file_sha256 if upload else None,
+                       "annex_language": upload.language if upload else None})
     return Draft(frozen=frozen, late=False, make=make)
 
 
@@ -178,8 +179,8 @@ def _word_file(document: IssuedDocument, store: DocumentStore) -> bytes:
     return store.get(document.docx_sha256)
 
 
-def _annex_sheet(annex: bytes, language: str) -> AnnexSheet:
-    lines = [_ORIGINAL[language]]
-    if language != ANNEX_LANGUAGE:
-        lines.append(_ONLY_IN[language])
+def _annex_sheet(annex: bytes, written_in: str, language: str) -> AnnexSheet:
+    lines = [_ORIGINAL[language][written_in]]
+    if written_in != language:
+        lines.append(_ONLY_IN[language][written_in])
     return AnnexSheet(bookmark="dossier_annex", title=_ANNEX[language], lines=lines, pages=page_count(annex))

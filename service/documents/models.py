@@ -95,6 +95,7 @@ class Upload(db.Model):
     pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
     media_type: Mapped[str] = mapped_column(String(120))
     original_name: Mapped[str | None] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")  # written in (es | en)
     size: Mapped[int] = mapped_column(Integer)
     pages: Mapped[int | None] = mapped_column(Integer)  # of the normalised PDF
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)

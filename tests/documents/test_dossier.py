@@ -100,3 +100,34 @@ def test_a_pypdf_merge_of_pdfa_parts_is_found_without_trailer_id():
     merged = merge([Part("a", part, pdfa=True), Part("b", part, pdfa=True)], title="t", author="a", subject="s",
                    language="es", created=NOW)
     assert "no-trailer-id" in pdfa_problems(merged)
+
+
+def test_the_annex_sheet_names_the_language_the_concept_note_is_written_in(client, auth, keeping):
+    from service.documents.dossier import concept_note_of_incoming_term
+    from tests.hostile import files
+
+    load_demo(2026, now=NOW)
+    grcm = db.session.scalar(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc))
+    term = concept_note_of_incoming_term(grcm).subject_id
+    db.session.commit()
+    refused = client.put(f"/api/v1/ppt-terms/{term}/concept-note?language=fr", data=files.pdf(2),
+                         headers={**auth["ppt"], "Content-Type": "application/pdf"})
+    assert refused.status_code == 422
+    assert "language" in str(refused.json)
+    uploaded = client.put(f"/api/v1/ppt-terms/{term}/concept-note?language=en", data=files.pdf(2),
+                          headers={**auth["ppt"], "Content-Type": "application/pdf"})
+    assert uploaded.status_code == 201, uploaded.json
+    assert uploaded.json["language"] == "en"
+
+    spanish = client.post("/api/v1/documents", headers=auth["st_crm"],
+                          json={"kind": "dossier", "subject_id": grcm.id, "language": "es"})
+    assert spanish.status_code == 201, spanish.json
+    sheet = text_of(keeping.given[-1])
+    assert "Idioma original: inglés." in sheet
+    assert "Disponible sólo en inglés." in sheet
+    english = client.post("/api/v1/documents", headers=auth["st_crm"],
+                          json={"kind": "dossier", "subject_id": grcm.id, "language": "en"})
+    assert english.status_code == 201, english.json
+    sheet = text_of(keeping.given[-1])
+    assert "Original language: English." in sheet
+    assert "only" not in sheet.split("Original language: English.")[1]
