@@ -25,6 +25,7 @@ class IssuedDocumentSchema(Schema):
     sha256 = fields.String()
     pages = fields.Integer()
     pdfa = fields.Boolean()
+    pdfa_reason = fields.String(allow_none=True)  # why not PDF/A-2b: the clauses found broken, comma-separated
     late = fields.Boolean()
     issued_at = fields.AwareDateTime()
     issued_by = fields.String()
@@ -47,11 +48,17 @@ class UploadSchema(Schema):
     subject_id = Id()
     media_type = fields.String()
     original_name = fields.String(allow_none=True)
+    language = fields.String()  # the language the annex is written in
     size = fields.Integer()
     pages = fields.Integer(allow_none=True)
     sha256 = fields.String(attribute="file_sha256")
     uploaded_at = fields.AwareDateTime()
     uploaded_by = fields.String()
+
+
+class ConceptNoteQuerySchema(Schema):
+    language = fields.String(validate=validate.OneOf(LANGUAGES), load_default="es",
+                             metadata={"description": "The language the concept note is written in."})
 
 
 class DistributionSchema(Schema):

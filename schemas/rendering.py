@@ -370,6 +370,8 @@ class DossierPart(ContextSchema):
     title = Text(required=True, max_length=300)
     reference = _opt(Text, max_length=60)
     pages = _opt(fields.Integer, validate=validate.Range(min=1))
+    bookmark = _opt(Text, max_length=40)  # where the part starts in the composed dossier (its page: PAGEREF)
+    note = _opt(Text, max_length=300)  # why a part is not included (it has no content)
 
 
 class DossierCoverContext(_WithHeader):

@@ -671,9 +671,13 @@ def build_dossier_cover(doc, tr) -> None:
     section_heading(doc, tr("Contenido del expediente", "Contents of the dossier"))
     widths = (1.2, 9.6, 4.4, 1.8)
     table = data_table(doc, widths, [tr("Parte", "Part"), tr("Documento", "Document"),
-                                     tr("Referencia", "Reference"), tr("Págs.", "Pages")])
+                                     tr("Referencia", "Reference"), tr("Página", "Page")])
     tag_row(table, "{%tr for part in parts %}")
-    add_row(table, [["{{ loop.index }}"], ["{{ part.title }}"], opt("part.reference"), opt("part.pages")], widths)
+    # the page column: the part's bookmark name, which composing the dossier turns into a PAGEREF field (its
+    # start page, computed by LibreOffice); a part left out has no bookmark and a note saying why
+    add_row(table, [["{{ loop.index }}"], ["{{ part.title }}", "{% if part.note %}", " — ", "{{ part.note }}",
+                                           "{% endif %}"],
+                    opt("part.reference"), opt("part.bookmark")], widths)
     tag_row(table, "{%tr endfor %}")
     para(doc, ["{%p if note %}"])
     spacer(doc)

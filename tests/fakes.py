@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import threading
+import zipfile
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -22,7 +25,7 @@ class CountingConverter:
             self.conversions += 1
         writer = PdfWriter()
         writer.add_blank_page(width=595, height=842)
-        writer.add_metadata({"/Title": f"conversion {self.conversions}"})
+        writer.add_metadata({"/Title": f"conversion {self.conversions}", **_core_properties(docx)})
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
@@ -35,6 +38,16 @@ class CountingConverter:
 
     def stop(self) -> None:
         """Nothing to stop."""
+
+
+def _core_properties(docx: bytes) -> dict[str, str]:
+    """The Word file's title and subject, which LibreOffice carries into the PDF's metadata (as the real one does)."""
+    try:
+        core = zipfile.ZipFile(io.BytesIO(docx)).read("docProps/core.xml").decode()
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    found = {key: re.search(rf"<dc:{key}>(.*?)</dc:{key}>", core, re.DOTALL) for key in ("title", "subject")}
+    return {f"/{key.title()}": html.unescape(match.group(1)) for key, match in found.items() if match}
 
 
 def fake_python(path: Path, *modules: str) -> Path:

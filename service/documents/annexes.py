@@ -15,7 +15,7 @@ from sqlalchemy import select
 from service.audit.operations import record
 from service.audit.rules import Subject, diff
 from service.auth.principals import Principal
-from service.common.i18n import N_
+from service.common.i18n import LANGUAGES, N_
 from service.conversion.protocol import ConversionFailed
 from service.documents.errors import ConvertersUnavailable
 from service.documents.models import Upload
@@ -65,17 +65,22 @@ def normalised_annex(content: bytes, media_type: str, converter: Any) -> Normali
 
 
 def attach_concept_note(term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
-                        now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
+                        now: datetime, store: Any, converter: Any, normalise_later: bool = False,
+                        language: str = "es") -> Upload:
     """Gate, normalise, then store the original and its PDF. `normalise_later` only for files the service made
-    itself (the demo): they are normalised at the first issue, like uploads from before normalisation."""
+    itself (the demo): they are normalised at the first issue, like uploads from before normalisation.
+    `language`: the one it is written in (the dossier's annex sheet says it)."""
     return attach_annex(CONCEPT_NOTE, term_id, content, original_name, actor=actor, now=now, store=store,
-                        converter=converter, normalise_later=normalise_later)
+                        converter=converter, normalise_later=normalise_later, language=language)
 
 
 def attach_annex(purpose: str, term_id: int, content: bytes, original_name: str | None, *, actor: Principal,
-                 now: datetime, store: Any, converter: Any, normalise_later: bool = False) -> Upload:
+                 now: datetime, store: Any, converter: Any, normalise_later: bool = False,
+                 language: str = "es") -> Upload:
     """One annex of an incoming PPT term (`purpose`: concept note or work plan), through the same gate and
     normalisation; a new upload replaces the previous one of the same purpose, which stays stored."""
+    if language not in LANGUAGES:
+        raise RuleViolation(N_("Documents are issued in 'es' or 'en'."), field="language")
     if db.session.get(PptTerm, term_id) is None:
         raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
     media_type = gate.check(content, accept=frozenset({gate.PDF, gate.DOCX}), limits=gate.ANNEX_LIMITS,
@@ -85,7 +90,7 @@ def attach_annex(purpose: str, term_id: int, content: bytes, original_name: str 
     upload = Upload(purpose=purpose, subject_id=term_id, media_type=media_type,
                     file_sha256=store.put(content, media_type, now=now),
                     pdf_sha256=store.put(normalised.pdf, gate.PDF, now=now) if normalised else None,
-                    original_name=clean_file_name(original_name), size=len(content),
+                    original_name=clean_file_name(original_name), size=len(content), language=language,
                     pages=normalised.pages if normalised else None, uploaded_at=now, uploaded_by=actor.label)
     db.session.add(upload)
     db.session.flush()

@@ -7,7 +7,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from schemas.documents import UploadSchema
+from schemas.documents import ConceptNoteQuerySchema, UploadSchema
 from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_writer
 from service.documents.annexes import (
@@ -48,12 +48,13 @@ class ConceptNote(MethodView):
         return upload
 
     @requires_writer
+    @blp.arguments(ConceptNoteQuerySchema, location="query")
     @blp.response(201, UploadSchema)
-    def put(self, term_id):
+    def put(self, query, term_id):
         content, name = uploaded_file()
         upload = attach_concept_note(term_id, content, name, actor=current_principal(),
                                      now=services().clock.now(), store=services().store,
-                                     converter=services().converter)
+                                     converter=services().converter, language=query["language"])
         db.session.commit()
         return upload
 

@@ -1,13 +1,17 @@
 """The dossier for a GRCM meeting: cover, monitoring report, recommendations, minutes of the period and the
-incoming PPT's concept note, merged into one PDF. It is a ``Draft`` like every other kind: the issuing pipeline
-fingerprints, versions and records it; its parts are issued through the same pipeline (``issue_version``)."""
+incoming PPT's concept note. It is a ``Draft`` like every other kind: the issuing pipeline fingerprints, versions
+and records it; its parts are issued through the same pipeline (``issue_version``).
+
+The parts' Word files are composed into one document with the cover (service.templating.compose) and converted
+once, so LibreOffice prints one run of page numbers, fills the contents' start pages and tags the whole; the
+annex (a PDF/A since upload) is laid on blank pages left for it, under the dossier's header and footer.
+A part with nothing to show is left out, and the contents say why."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
+from datetime import date
 
-from pypdf.errors import PyPdfError
 from sqlalchemy import select
 
 from service.common.i18n import N_
@@ -15,6 +19,7 @@ from service.content_translations.operations import translated_text
 from service.content_translations.rules import TranslationSubject
 from service.conversion.protocol import PdfConverter
 from service.documents.annexes import annex_pdf, current_concept_note
+from service.documents.contexts import build_context
 from service.documents.contexts.common import ppt_country_on
 from service.documents.drafts import AUTHOR, Draft, Files, Stamp, jsonable
 from service.documents.models import IssuedDocument, Upload
@@ -23,10 +28,11 @@ from service.errors import DomainError, NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
-from service.pdf.facts import page_count, pdfa_part
-from service.pdf.merge import Part, merge
+from service.pdf.facts import page_count
+from service.pdf.pages import Bookmark, Box, PdfUnreadable, finish, link_targets
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
+from service.templating.compose import AnnexSheet, WordPart, body_box, compose
 from service.templating.docx_properties import with_properties
 from service.templating.render import render_docx
 
@@ -34,6 +40,26 @@ IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its
 
 _ANNEX = {"es": "Anexo: nota conceptual de la PPT entrante", "en": "Annex: concept note of the incoming PPT"}
 _COVER = {"es": "Portada", "en": "Cover"}
+# The annex sheet, in the dossier's language, about the language the annex is written in (Upload.language).
+_ORIGINAL = {"es": {"es": "Idioma original: español.", "en": "Idioma original: inglés."},
+             "en": {"es": "Original language: Spanish.", "en": "Original language: English."}}
+_ONLY_IN = {"es": {"en": "Disponible sólo en inglés."}, "en": {"es": "Available in Spanish only."}}
+# What makes a part worth including, and what the contents say when it is left out (in the dossier's language).
+_CONTENT_KEYS = {"monitoring_report": ("instruments", "recommendations", "events"),
+                 "recommendations": ("recommendations",)}
+_OMITTED = {
+    "monitoring_report": {"title": {"es": "Informe de monitoreo", "en": "Monitoring report"},
+                          "note": {"es": "no se incluye: no hay datos de monitoreo del período",
+                                   "en": "not included: no monitoring data for the period"}},
+    "recommendations": {"title": {"es": "Recomendaciones al GRCM", "en": "Recommendations to the RCGM"},
+                        "note": {"es": "no se incluye: no hay recomendaciones para esta reunión",
+                                 "en": "not included: no recommendations for this meeting"}},
+    "minutes": {"title": {"es": "Minutas de las reuniones del período", "en": "Minutes of the period's meetings"},
+                "note": {"es": "no se incluye: no hay minutas del período",
+                         "en": "not included: no minutes for the period"}},
+    "annex": {"note": {"es": "no se incluye: la PPT entrante no ha presentado su nota conceptual",
+                       "en": "not included: the incoming PPT has not submitted its concept note"}},
+}
 
 
 class MergeFailed(DomainError):
@@ -63,54 +89,102 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
     grcm = db.session.get(GrcmMeeting, grcm_id)
     if grcm is None:
         raise NotFound(N_("No GRCM meeting %(id)s."), field="subject_id", params={"id": grcm_id})
-    parts = [_issued_part(issue_version("monitoring_report", grcm.id), store),
-             _issued_part(issue_version("recommendations", grcm.id), store)]
-    parts += [_issued_part(issue_version("minutes", meeting.id), store) for meeting in meetings_of_the_period(grcm)]
+    candidates = [("monitoring_report", grcm.id), ("recommendations", grcm.id)]
+    candidates += [("minutes", meeting.id) for meeting in meetings_of_the_period(grcm)]
+    rows: list[dict[str, str]] = []  # the contents, in order: included parts and the parts left out
+    parts: list[IssuedDocument] = []
+    for kind, subject_id in candidates:
+        if _has_content(kind, subject_id, language, grcm.starts_at.date()):
+            parts.append(issue_version(kind, subject_id))
+            rows.append({"title": _part_title(parts[-1]), "reference": parts[-1].reference,
+                         "bookmark": f"dossier_part_{len(parts)}"})
+        else:
+            rows.append({"title": _OMITTED[kind]["title"][language], "note": _OMITTED[kind]["note"][language]})
+    if not any(kind == "minutes" for kind, _ in candidates):
+        rows.append({"title": _OMITTED["minutes"]["title"][language], "note": _OMITTED["minutes"]["note"][language]})
     upload = concept_note_of_incoming_term(grcm)
+    if upload is not None:
+        rows.append({"title": _ANNEX[language], "bookmark": "dossier_annex"})
+    else:
+        rows.append({"title": _ANNEX[language], "note": _OMITTED["annex"]["note"][language]})
     # The GRCM's title as the recommendations translate it (their part is issued first, so it is final).
     title = translated_text(TranslationSubject("recommendations", grcm.id), language, "grcm.title", grcm.title)
     grcm_info = {"title": title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
                  "location": grcm.location}
 
     def make(stamp: Stamp) -> Files:
-        try:
-            annexed = [*parts, annex_part(upload, language, converter, store)] if upload is not None else parts
-            listed = [{"title": p.title, "reference": p.reference, "pages": page_count(p.pdf)} for p in annexed]
-        except PyPdfError as error:
-            raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
-                              params={"error": type(error).__name__}) from None
+        annex = annex_pdf(upload, converter, store) if upload is not None else None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
                   "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
-        cover_docx = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": listed})
-        cover_docx = with_properties(cover_docx, title=stamp.title, subject=title, author=AUTHOR,
-                                     language=language, keywords=stamp.reference, created=stamp.issued_at)
-        cover = converter.convert(cover_docx, pdfa=True)
+        cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
         try:
-            merged = merge([Part(_COVER[language], cover, stamp.reference, pdfa_part(cover) == 2), *annexed],
-                           title=f"{stamp.title} — {title}", author=AUTHOR, subject=title,
-                           language=language, created=stamp.issued_at)
-        except PyPdfError as error:
+            docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
+                                   for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],
+                           _annex_sheet(annex, upload.language, language) if annex is not None else None)
+        except (ValueError, KeyError) as error:
             raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
                               params={"error": type(error).__name__}) from None
-        return Files(pdf=merged, docx=None)
+        docx = with_properties(docx, title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
+                               language=language, keywords=stamp.reference, created=stamp.issued_at)
+        pdf = converter.convert(docx, pdfa=True)
+        titles = [_COVER[language], *(f"{row['title']} ({row['reference']})" if row.get("reference") else row["title"]
+                                      for row in rows if "bookmark" in row)]
+        try:
+            starts = [0, *sorted(link_targets(pdf))]
+            if len(starts) != len(titles):  # a converter that made no contents links: count the parts' pages
+                starts = _estimated_starts(page_count(pdf), [p.pages for p in parts],
+                                           page_count(annex) + 1 if annex is not None else 0)
+            finished = finish(pdf, bookmarks=[Bookmark(t, page) for t, page in zip(titles, starts, strict=True)],
+                              annex=annex, box=Box(*body_box(cover)) if annex is not None else None)
+        except PdfUnreadable as error:
+            raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
+                              params={"error": str(error)[:200]}) from None
+        return Files(pdf=finished, docx=None)  # the annex is not in the Word file: offer the PDF only
 
-    # Identified by its sources (issued PDFs, the uploaded annex as uploaded): converting a Word annex again
-    # gives other bytes (time stamps), which must not make a new version of an unchanged dossier.
+    # Identified by its sources (issued PDFs, the uploaded annex as uploaded, the parts left out): converting a
+    # Word annex again gives other bytes (time stamps), which must not make a new version of an unchanged dossier.
     frozen = jsonable({"grcm": grcm_info, "parts": [p.title for p in parts],
-                       "files": [hashlib.sha256(p.pdf).hexdigest() for p in parts],
-                       "annex": upload.file_sha256 if upload else None})
+                       "files": [p.pdf_sha256 for p in parts],
+                       "omitted": [row["title"] for row in rows if "note" in row],
+                       "annex": upload.file_sha256 if upload else None,
+                       "annex_language": upload.language if upload else None})
     return Draft(frozen=frozen, late=False, make=make)
 
 
-def _issued_part(document: IssuedDocument, store: DocumentStore) -> Part:
+def _estimated_starts(total: int, part_pages: list[int], annex_pages: int) -> list[int]:
+    """Start pages from the parts' own page counts (the cover takes what is left), kept inside the document."""
+    starts, page = [0], max(total - sum(part_pages) - annex_pages, 1)
+    for pages in [*part_pages, annex_pages][: len(part_pages) + (1 if annex_pages else 0)]:
+        starts.append(min(page, total - 1))
+        page += pages
+    return starts
+
+
+def _has_content(kind: str, subject_id: int, language: str, today: date) -> bool:
+    """A part is worth a place in the dossier when its document would show something for its subject."""
+    keys = _CONTENT_KEYS.get(kind)
+    if keys is None:
+        return True
+    context = build_context(kind, subject_id, language, today)
+    return any(context.get(key) for key in keys)
+
+
+def _part_title(document: IssuedDocument) -> str:
     title = document.title
     if document.kind == "minutes":  # several minutes in one dossier: name the meeting
         title = f"{title}: {document.context['meeting']['title']}"
-    return Part(title=f"{title} ({document.reference})", reference=document.reference,
-                pdf=store.get(document.pdf_sha256), pdfa=document.pdfa)
+    return title
 
 
-def annex_part(upload: Upload, language: str, converter: PdfConverter, store: DocumentStore) -> Part:
-    pdf = annex_pdf(upload, converter, store)  # normalised at upload (or now, for an annex from before the gate)
-    return Part(title=_ANNEX[language], pdf=pdf, pdfa=pdfa_part(pdf) == 2)
+def _word_file(document: IssuedDocument, store: DocumentStore) -> bytes:
+    if document.docx_sha256 is None:
+        raise KeyError(document.reference)
+    return store.get(document.docx_sha256)
+
+
+def _annex_sheet(annex: bytes, written_in: str, language: str) -> AnnexSheet:
+    lines = [_ORIGINAL[language][written_in]]
+    if written_in != language:
+        lines.append(_ONLY_IN[language][written_in])
+    return AnnexSheet(bookmark="dossier_annex", title=_ANNEX[language], lines=lines, pages=page_count(annex))

@@ -29,7 +29,7 @@ from service.documents.storage import DocumentStore
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.mail import Mailer
-from service.pdf.facts import page_count, pdfa_part
+from service.pdf.facts import page_count, pdfa_problems
 from service.templating.kinds import get_kind, template_kind
 
 ISSUABLE = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
@@ -121,11 +121,13 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
            pdf: bytes, docx: bytes | None, frozen: dict, digest: str, supersedes: IssuedDocument | None,
            late: bool, actor: Principal, now: datetime, store: DocumentStore) -> IssuedDocument:
     """Write the record and its files in one transaction (the caller's commit makes both visible)."""
+    problems = pdfa_problems(pdf)  # the register claims PDF/A only for what a second reading confirms
     document = IssuedDocument(
         kind=kind, subject_id=subject_id, language=language, reference_id=reference.id, version=version,
         title=title, pdf_sha256=store.put(pdf, "application/pdf", now=now),
         docx_sha256=store.put(docx, DOCX_TYPE, now=now) if docx else None, pages=page_count(pdf),
-        pdfa=pdfa_part(pdf) == 2, late=late, issued_at=now, issued_by=actor.label, context=frozen,
+        pdfa=not problems, pdfa_reason=", ".join(problems)[:500] or None, late=late, issued_at=now,
+        issued_by=actor.label, context=frozen,
         context_sha256=digest, supersedes_id=supersedes.id if supersedes else None,
     )
     db.session.add(document)

@@ -58,6 +58,8 @@ class IssuedDocument(db.Model):
     docx_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
     pages: Mapped[int] = mapped_column(Integer)
     pdfa: Mapped[bool] = mapped_column(default=True)
+    # None when pdfa; else the PDF/A-2b clauses found broken (service.pdf.facts.pdfa_problems), comma-separated
+    pdfa_reason: Mapped[str | None] = mapped_column(String(500))
     late: Mapped[bool] = mapped_column(default=False)  # a monitoring report issued after its due date (R5)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     issued_by: Mapped[str] = mapped_column(String(40))
@@ -105,6 +107,7 @@ class Upload(db.Model):
     pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_files.sha256"))
     media_type: Mapped[str] = mapped_column(String(120))
     original_name: Mapped[str | None] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default="es", server_default="es")  # written in (es | en)
     size: Mapped[int] = mapped_column(Integer)
     pages: Mapped[int | None] = mapped_column(Integer)  # of the normalised PDF
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -14,6 +14,7 @@ from service.documents.models import Distribution
 from service.extensions import db
 from tests.audit.helpers import log
 from tests.conftest import ACTOR, NOW
+from tests.content_translations.helpers import translate_all
 from tests.followups_factories import grcm_meeting
 
 URL = "/api/v1/documents"
@@ -119,6 +120,7 @@ def test_a_country_whose_account_comes_later_receives_the_current_documents_issu
                                                                                          converter):
     clear_outbox(app)
     kept = issued_report(client, auth)
+    translate_all(client, auth, f"monitoring_report:{kept['subject_id']}")  # English needs its translations
     withdrawn = client.post(URL, json={"kind": "monitoring_report", "subject_id": kept["subject_id"],
                                        "language": "en"}, headers=auth["st_crm"]).json
     client.post(f"{URL}/{withdrawn['id']}/withdraw", json=REASON, headers=auth["st_crm"])
