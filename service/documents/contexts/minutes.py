@@ -10,6 +10,7 @@ from service.documents.contexts.common import country_name, ppt_country_on, resp
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.meetings.models import Meeting
+from service.meetings.tripartite_rules import check_minutes_issuable
 
 
 def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, Any]:
@@ -20,6 +21,7 @@ def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, An
     if minutes is None:
         raise RuleViolation(N_("Meeting %(id)s has no minutes yet: record them before issuing."),
                             field="subject_id", params={"id": meeting_id})
+    check_minutes_issuable(status=meeting.status, approved_by=minutes.approved_by)
     return {
         "header": {"ppt_country_name": ppt_country_on(meeting.starts_at.date(), language)},
         "meeting": {"kind": meeting.kind, "title": meeting.title, "starts_at": meeting.starts_at,
@@ -33,4 +35,6 @@ def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, An
         "agreements": [{"text": a.text, "responsible": responsible_name(a.responsible, language),
                         "due_on": a.due_on, "status": a.status} for a in minutes.agreements],
         "next_meeting": minutes.next_meeting,
+        "approvals": [{"party": a.party, "by": a.by, "on": a.at.date()} for a in minutes.approvals
+                      if a.minutes_version == minutes.version],
     }
