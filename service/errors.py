@@ -59,6 +59,17 @@ class Conflict(DomainError):
     status = 409
 
 
+class DependentsBroken(Conflict):
+    """A change that would break the rules of records depending on it (409): each listed by kind, id and rule."""
+
+    def __init__(self, message: str, *, dependents: list[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.dependents = dependents
+
+    def payload(self) -> dict:
+        return {**super().payload(), "dependents": self.dependents}
+
+
 class StaleVersion(DomainError):
     """If-Match did not match the current ETag: 412."""
 

@@ -67,6 +67,17 @@ def test_token_create_refuses_an_observer_country(fresh_app):
     assert "member country" in result.output
 
 
+def test_a_ppt_token_without_its_country_is_refused_with_a_clear_message(fresh_app):
+    runner = fresh_app.test_cli_runner()
+    runner.invoke(args=["init"])
+    refused = runner.invoke(args=["token", "create", "--party", "ppt"])
+    assert refused.exit_code != 0
+    assert "--party ppt --country PA" in refused.output
+    created = runner.invoke(args=["token", "create", "--party", "ppt", "--country", "pa"])
+    assert created.exit_code == 0, created.output
+    assert created.output.strip().splitlines()[-1].startswith("tpt_")
+
+
 def test_demo_loads_a_year_once(fresh_app):
     runner = fresh_app.test_cli_runner()
     runner.invoke(args=["init"])

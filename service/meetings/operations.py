@@ -33,8 +33,14 @@ from service.meetings.rules import (
     ordinary_quarter,
     settled_status,
 )
-from service.meetings.tripartite_rules import check_cancellable, check_own_consents
+from service.meetings.tripartite_rules import (
+    check_cancellable,
+    check_own_consents,
+    check_ppt_scope,
+    check_term_covers,
+)
 from service.ppt.models import PptTerm
+from service.ppt.operations import term_on
 from service.reference.operations import country
 
 _EDITABLE = ("kind", "title", "starts_at", "ends_at", "timezone", "modality", "location", "video_url",
@@ -79,13 +85,29 @@ def _apply(meeting: Meeting, values: dict, *, actor: Principal, now: datetime) -
     check_own_consents(actor.party, named)
     for party, answer in named.items():
         put_consent(meeting, party, bool(answer), actor=actor, now=now)
+    _settle_term(meeting, explicit="ppt_term_id" in values and values["ppt_term_id"] is not None)
+
+
+def _settle_term(meeting: Meeting, *, explicit: bool) -> None:
+    """A pre-PPT meeting names its incoming term; the others take the term in office on their date (a term given
+    explicitly must cover it)."""
+    if meeting.kind != "pre_ppt" and not explicit and meeting.starts_at is not None:
+        found = term_on(meeting.starts_at.date())
+        meeting.ppt_term_id = found.id if found else None
     if meeting.ppt_term_id is not None:
         meeting.ppt_term = db.session.get(PptTerm, meeting.ppt_term_id)
         if meeting.ppt_term is None:
             raise RuleViolation(N_("PPT term %(id)s does not exist."), params={"id": meeting.ppt_term_id},
                                 field="ppt_term_id")
+        check_term_covers(meeting.kind, meeting.starts_at.date(), meeting.ppt_term.as_term())
     else:
         meeting.ppt_term = None
+
+
+def check_actor_scope(meeting: Meeting, actor: Principal) -> None:
+    """A PPT token or account acts only on the meetings of its own country's terms."""
+    if actor.party == "ppt":
+        check_ppt_scope(actor.ppt_country, meeting.ppt_term.as_term() if meeting.ppt_term else None)
 
 
 def _save(meeting: Meeting, now: datetime) -> Meeting:
@@ -122,6 +144,7 @@ def create_meeting(data: dict, *, actor: Principal, now: datetime) -> Meeting:
     meeting = Meeting(created_at=now, status=MeetingStatus.SCHEDULED.value, ever_held=False)
     with db.session.no_autoflush:
         _apply(meeting, data, actor=actor, now=now)
+        check_actor_scope(meeting, actor)
         _save(meeting, now)
     _audit(meeting, "meeting.create", {}, actor=actor, now=now)
     return meeting
@@ -130,10 +153,12 @@ def create_meeting(data: dict, *, actor: Principal, now: datetime) -> Meeting:
 def update_meeting(meeting: Meeting, changes: dict, *, actor: Principal, now: datetime) -> Meeting:
     if meeting.status == MeetingStatus.CANCELLED.value:
         raise RuleViolation(N_("A cancelled meeting cannot be edited; schedule a new one."), field="status")
+    check_actor_scope(meeting, actor)
     before = snapshot(meeting, _AUDITED)
     # No autoflush: a half-applied change must not reach the database (nor bump SEQUENCE) before the checks.
     with db.session.no_autoflush:
         _apply(meeting, changes, actor=actor, now=now)
+        check_actor_scope(meeting, actor)
         _save(meeting, now)
     _audit(meeting, "meeting.update", before, actor=actor, now=now)
     return meeting
@@ -154,6 +179,7 @@ def cancel_meeting(meeting: Meeting, *, actor: Principal, now: datetime) -> Meet
     A meeting whose minutes went out is cancelled only once they are withdrawn."""
     if meeting.status == MeetingStatus.CANCELLED.value:
         return meeting
+    check_actor_scope(meeting, actor)
     check_cancellable(issued_minutes_references(meeting.id))
     before = snapshot(meeting, _AUDITED)
     with db.session.no_autoflush:
@@ -182,6 +208,7 @@ def _minutes_snapshot(minutes: Minutes | None) -> dict:
 
 def save_minutes(meeting: Meeting, data: dict, *, actor: Principal, now: datetime) -> Minutes:
     """Replace the minutes of a meeting with what the secretariat submitted (audited under the meeting)."""
+    check_actor_scope(meeting, actor)
     for index, attendee in enumerate(data.get("attendees", [])):
         if attendee.get("country"):
             country(attendee["country"], field=f"attendees.{index}.country")

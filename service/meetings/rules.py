@@ -176,3 +176,25 @@ OPEN_AGREEMENT_STATUSES = (AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS)
 def agreement_is_overdue(status: str, due_on: date | None, today: date) -> bool:
     """An agreement is overdue when it is still open and its due date has passed."""
     return status in OPEN_AGREEMENT_STATUSES and due_on is not None and due_on < today
+
+
+@dataclass(frozen=True)
+class TermMeeting:
+    """A live meeting that belongs to a PPT term, as a move of that term must re-check it."""
+
+    id: int
+    kind: MeetingKind
+    starts_on: date  # local date
+
+
+def term_move_breaks(starts_on: date, ends_on: date, meetings: list[TermMeeting]) -> list[dict[str, object]]:
+    """The meetings a term moved to [starts_on, ends_on] would break: a pre-PPT meeting past its R6 deadline, an
+    ordinary or extraordinary meeting no longer within the term in office on its date."""
+    broken: list[dict[str, object]] = []
+    for meeting in meetings:
+        if meeting.kind is MeetingKind.PRE_PPT:
+            if meeting.starts_on > pre_ppt_meeting_deadline(starts_on):
+                broken.append({"kind": "meeting", "id": meeting.id, "rule": "R6"})
+        elif not starts_on <= meeting.starts_on <= ends_on:
+            broken.append({"kind": "meeting", "id": meeting.id, "rule": "ppt_term"})
+    return broken

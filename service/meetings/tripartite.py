@@ -17,7 +17,7 @@ from service.common.i18n import N_
 from service.errors import StaleVersion
 from service.extensions import db
 from service.meetings.models import Meeting, Minutes, MinutesApproval
-from service.meetings.operations import _save, actor_name, put_consent
+from service.meetings.operations import _save, actor_name, check_actor_scope, put_consent
 from service.meetings.tripartite_rules import check_approvable, check_consenting_party
 
 
@@ -34,6 +34,7 @@ def record_consent(meeting_id: int, consent: bool, *, actor: Principal, now: dat
     """The calling party's answer (yes or a recorded no); the meeting becomes `scheduled` once all three said yes."""
     party = check_consenting_party(actor.party)
     meeting = _locked_meeting(meeting_id)
+    check_actor_scope(meeting, actor)
     before = {"consents": dict(meeting.consents), "status": meeting.status}
     with db.session.no_autoflush:
         put_consent(meeting, party, consent, actor=actor, now=now)
@@ -48,6 +49,7 @@ def approve_minutes(meeting: Meeting, read_version: int, *, actor: Principal, no
     """The calling party approves the minutes as it read them (`read_version`, from If-Match)."""
     party = check_consenting_party(actor.party)
     check_approvable(meeting.minutes is not None, meeting.status)
+    check_actor_scope(meeting, actor)
     minutes = db.session.scalars(select(Minutes).where(Minutes.id == meeting.minutes.id).with_for_update()
                                  .execution_options(populate_existing=True)).one()
     db.session.expire(minutes, ["approvals"])

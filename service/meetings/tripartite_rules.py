@@ -5,10 +5,12 @@ may be cancelled. Plain functions over plain values; the operations pass in what
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from service.common.i18n import N_
 from service.errors import Conflict, NotPermitted, RuleViolation
-from service.meetings.rules import PARTIES, MeetingStatus
+from service.meetings.rules import PARTIES, MeetingKind, MeetingStatus
+from service.ppt.rules import Term
 
 
 def check_own_consents(actor_party: str | None, named: Iterable[str]) -> None:
@@ -62,3 +64,25 @@ def check_approvable(has_minutes: bool, status: str) -> None:
         raise RuleViolation(N_("This meeting has no minutes to approve yet."), field="minutes")
     if status == MeetingStatus.CANCELLED.value:
         raise RuleViolation(N_("The meeting was cancelled: its minutes cannot be approved."), field="status")
+
+
+def check_ppt_scope(ppt_country: str | None, term: Term | None) -> None:
+    """A PPT acts on the meetings of its own country's terms (an outgoing PPT still approves the minutes of its
+    last meeting, and stops there). A meeting no recorded term covers has no PPT to exclude."""
+    if term is not None and term.country != ppt_country:
+        raise NotPermitted(
+            N_("This meeting belongs to PPT term %(term)s of %(country)s (%(start)s – %(end)s); the PPT of "
+               "%(own)s acts only on the meetings of its own terms."),
+            params={"term": term.id, "country": term.country, "start": term.starts_on.isoformat(),
+                    "end": term.ends_on.isoformat(), "own": ppt_country or "?"}, field="ppt_term_id")
+
+
+def check_term_covers(kind: str, starts_on: date, term: Term) -> None:
+    """Ordinary and extraordinary meetings belong to the PPT term in office on their date (a pre-PPT meeting
+    names the incoming term instead, R6)."""
+    if kind != MeetingKind.PRE_PPT.value and not term.covers(starts_on):
+        raise RuleViolation(
+            N_("PPT term %(term)s (%(country)s, %(start)s – %(end)s) does not cover the meeting's date "
+               "(%(date)s); a meeting belongs to the term in office on its date."),
+            params={"term": term.id, "country": term.country, "start": term.starts_on.isoformat(),
+                    "end": term.ends_on.isoformat(), "date": starts_on.isoformat()}, field="ppt_term_id")
