@@ -90,6 +90,12 @@ def test_demo_loads_a_year_once(fresh_app):
         assert db.session.scalar(select(func.count(Agreement.id))) >= 6
         titles = db.session.scalars(select(Meeting.title)).all()
         assert any("reunión" in t for t in titles)  # Spanish, with accents
+        pre_ppt = db.session.scalars(select(Meeting).where(Meeting.kind == "pre_ppt")).one()
+        assert pre_ppt.consents == {"st_crm": True, "st_rrocm": True, "ppt": True}  # each party for itself
+        assert len({r.by for r in pre_ppt.consent_records}) == 3
+        states = [m.minutes.state for m in db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc))
+                  if m.minutes is not None]
+        assert states == ["approved", "approved", "draft", "approved"]  # the third awaits the PPT's approval
     again = runner.invoke(args=["demo", "--year", "2026"])
     assert "already" in again.output
     with fresh_app.app_context():

@@ -27,6 +27,8 @@ def test_passwords_are_stored_as_argon2id_hashes(app):
     ({"party": None, "country": None}, "party"),
     ({"party": None, "country": "AR"}, "country"),  # an observer, not a member
     ({"party": "osc"}, "party"),
+    ({"party": "ppt", "country": None}, "country"),  # a PPT account names its country
+    ({"party": "ppt", "country": "AR"}, "country"),
     ({"email": "not-an-address"}, "email"),
     ({"password": "short"}, "password"),
 ])
@@ -38,7 +40,7 @@ def test_invalid_accounts_are_refused_naming_the_field(app, changes, field):
 
 
 def test_one_account_per_address(app):
-    create_user(email="x@example.org", party="ppt", country=None, password="una clave larga",
+    create_user(email="x@example.org", party="ppt", country="PA", password="una clave larga",
                        actor=ACTOR, now=NOW)
     with pytest.raises(RuleViolation):
         create_user(email="X@example.org", party=None, country="HN", password="una clave larga",
