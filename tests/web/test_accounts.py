@@ -61,7 +61,11 @@ def test_cli_user_create_reads_the_password_from_stdin(app):
 
 
 def test_cli_user_create_refuses_a_bad_holder(app):
-    result = app.test_cli_runner().invoke(args=["user", "create", "--email", "z@example.org", "--party", "ppt",
+    result = app.test_cli_runner().invoke(args=["user", "create", "--email", "z@example.org", "--party", "st_crm",
                                                 "--country", "HN", "--password-stdin"], input="una clave larga\n")
     assert result.exit_code != 0
     assert "exactly one party or one member country" in result.output
+    alone = app.test_cli_runner().invoke(args=["user", "create", "--email", "y@example.org", "--party", "ppt",
+                                               "--password-stdin"], input="una clave larga\n")
+    assert alone.exit_code != 0
+    assert "--party ppt --country PA" in alone.output
