@@ -91,6 +91,11 @@ def _timed(uid: str, starts_at: datetime, ends_at: datetime, timezone: str,
     return meta, lines
 
 
+def _meeting_status(status: str) -> str:
+    """A meeting waiting for the three parties' consent (R4, R7) is only tentative in the calendar."""
+    return {"cancelled": "STATUS:CANCELLED", "proposed": "STATUS:TENTATIVE"}.get(status, "STATUS:CONFIRMED")
+
+
 def meeting_event(meeting: CalendarMeeting, options: FeedOptions) -> EventLines:
     lang: Language = options.language
     cancelled = meeting.status == "cancelled"
@@ -106,7 +111,7 @@ def meeting_event(meeting: CalendarMeeting, options: FeedOptions) -> EventLines:
     lines = ["BEGIN:VEVENT", f"UID:{uid}", f"SEQUENCE:{meeting.sequence}",
              *_stamps(meeting.created_at, meeting.last_modified), *times,
              f"SUMMARY:{ics.text(summary)}",
-             "STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED",
+             _meeting_status(meeting.status),
              "TRANSP:TRANSPARENT" if cancelled else "TRANSP:OPAQUE",
              f"CATEGORIES:{ics.text(kind)}", _organizer(options)]
 

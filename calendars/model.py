@@ -15,7 +15,7 @@ from calendars.validate import CalendarInputError, check_calendar_address, check
 
 MEETING_KINDS = ("ordinary", "pre_ppt", "extraordinary")
 MODALITIES = ("virtual", "in_person")
-STATUSES = ("scheduled", "held", "cancelled")
+STATUSES = ("proposed", "scheduled", "held", "cancelled")
 DEADLINE_KINDS = ("monitoring_report_due", "pre_ppt_meeting_latest")
 _DEADLINE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
 

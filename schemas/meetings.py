@@ -10,9 +10,23 @@ PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 
 
 class ConsentsSchema(Schema):
-    st_crm = fields.Boolean(load_default=False)
-    st_rrocm = fields.Boolean(load_default=False)
-    ppt = fields.Boolean(load_default=False)
+    """Each party's answer: true, false (a recorded no) or null (not answered). In a create or PATCH only the
+    caller's own party may be named; the others answer with POST /meetings/{id}/consents."""
+
+    st_crm = fields.Boolean(allow_none=True)
+    st_rrocm = fields.Boolean(allow_none=True)
+    ppt = fields.Boolean(allow_none=True)
+
+
+class ConsentRecordSchema(Schema):
+    party = fields.String(dump_only=True)
+    consent = fields.Boolean(dump_only=True)
+    by = fields.String(dump_only=True)
+    at = fields.AwareDateTime(dump_only=True)
+
+
+class ConsentAnswerSchema(Schema):
+    consent = fields.Boolean(required=True)
 
 
 class MeetingSchema(Schema):
@@ -27,8 +41,8 @@ class MeetingSchema(Schema):
     location = Text(load_default=None, allow_none=True, max_length=300)
     video_url = Url(load_default=None, allow_none=True)
     ppt_term_id = Id(load_default=None, allow_none=True)
-    consents = fields.Nested(ConsentsSchema, load_default=lambda: {"st_crm": False, "st_rrocm": False,
-                                                                   "ppt": False})
+    consents = fields.Nested(ConsentsSchema, load_default=dict)
+    consent_records = fields.List(fields.Nested(ConsentRecordSchema), dump_only=True)
     agenda = fields.List(Text(max_length=500), load_default=list, validate=validate.Length(max=100))
     status = fields.String(dump_only=True)
     sequence = fields.Integer(dump_only=True)
@@ -37,7 +51,7 @@ class MeetingSchema(Schema):
 
 
 class MeetingUpdateSchema(MeetingSchema):
-    """PATCH: any subset of the fields; `status` may move between scheduled and held."""
+    """PATCH: any subset of the fields; `status` may move between scheduled and held (held once it has ended)."""
 
     status = fields.String(validate=validate.OneOf([MeetingStatus.SCHEDULED.value, MeetingStatus.HELD.value]))
 
@@ -69,6 +83,12 @@ class AgreementSchema(Schema):
                            validate=validate.OneOf([s.value for s in AgreementStatus]))
 
 
+class ApprovalSchema(Schema):
+    party = fields.String(dump_only=True)
+    by = fields.String(dump_only=True)
+    at = fields.AwareDateTime(dump_only=True)
+
+
 class MinutesSchema(Schema):
     meeting_id = Id(dump_only=True)
     language = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))
@@ -78,6 +98,8 @@ class MinutesSchema(Schema):
     agreements = fields.List(fields.Nested(AgreementSchema), load_default=list, validate=validate.Length(max=500))
     next_meeting = Text(load_default=None, allow_none=True, multiline=True, max_length=2000)
     version = fields.Integer(dump_only=True)
+    state = fields.String(dump_only=True, metadata={"description": "draft | approved (by the three parties)"})
+    approvals = fields.List(fields.Nested(ApprovalSchema), dump_only=True)
 
 
 class AgreementListItemSchema(AgreementSchema):

@@ -185,12 +185,21 @@ class Agreement(ContextSchema):
     status = _opt(Choice, "agreement_status")
 
 
+class Approval(ContextSchema):
+    """One party's approval of the minutes as issued (who and when)."""
+
+    party = Choice("party", required=True)
+    by = Text(required=True, max_length=254)
+    on = fields.Date(required=True)
+
+
 class MinutesContext(_WithHeader):
     meeting = fields.Nested(MeetingInfo, required=True)
     attendees = _list(Attendee)
     agenda_items = _list(AgendaItem, 100)
     agreements = _list(Agreement)
     next_meeting = _opt(Text, multiline=True, max_length=2000)
+    approvals = _list(Approval, 3)
 
     DERIVED: ClassVar[dict[str, fields.Field]] = {
         # attendees grouped by party (ST-CRM, ST-RROCM, PPT) then by country, in that order

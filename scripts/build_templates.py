@@ -473,9 +473,21 @@ def build_minutes(doc, tr) -> None:
 
     section_heading(doc, tr("6. Próxima reunión", "6. Next meeting"))
     para(doc, if_else("next_meeting", ["{{ next_meeting }}"], [tr("Por definir.", "To be determined.")]))
+    _minutes_approvals(doc, tr)
     spacer(doc, 10)
     para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
                   "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
+
+
+def _minutes_approvals(doc, tr) -> None:
+    """Who approved the minutes for each party, and when (issue 11): a plain list, kept apart so the
+    institutional endorsement block can be built from it."""
+    para(doc, ["{%p if approvals %}"])
+    para(doc, [(tr("Aprobada por", "Approved by"), {"bold": True})])
+    para(doc, ["{%p for approval in approvals %}"])
+    para(doc, ["{{ approval.party }}", " — ", "{{ approval.by }}", ", ", "{{ approval.on }}"], style="List Bullet")
+    para(doc, ["{%p endfor %}"])
+    para(doc, ["{%p endif %}"])
 
 
 def build_recommendations(doc, tr) -> None:

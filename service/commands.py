@@ -91,7 +91,7 @@ def token_group() -> None:
 
 @token_group.command("create")
 @click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]))
-@click.option("--country", help="Member country, ISO 3166 alpha-2 (e.g. BZ).")
+@click.option("--country", help="Member country, ISO 3166 alpha-2 (e.g. BZ); with --party ppt, the PPT's country.")
 @click.option("--label", help="What the token is for, to recognise it later.")
 @with_appcontext
 def token_create(party: str | None, country: str | None, label: str | None) -> None:

@@ -100,7 +100,7 @@ def auth(app: Flask) -> dict[str, dict[str, str]]:
 
     headers = {}
     for party in ("st_crm", "st_rrocm", "ppt"):
-        _, secret = create_api_token(party=party, country=None, actor=ACTOR, now=NOW)
+        _, secret = create_api_token(party=party, country="PA" if party == "ppt" else None, actor=ACTOR, now=NOW)
         headers[party] = {"Authorization": f"Bearer {secret}"}
     for country in ("BZ", "HN"):
         _, secret = create_api_token(party=None, country=country, actor=ACTOR, now=NOW)

@@ -43,3 +43,35 @@ def minutes_body(**changes) -> dict:
     }
     body.update(changes)
     return body
+
+
+PAST_DATES = {"starts_at": "2026-11-10T10:00:00", "ends_at": "2026-11-10T12:00:00"}  # before the tests' NOW
+
+
+def hold_and_approve(client, auth, meeting_id: int) -> None:
+    """Mark a meeting that has ended as held and have the three parties approve its minutes (issue 11)."""
+    etag = client.get(f"/api/v1/meetings/{meeting_id}", headers=auth["st_crm"]).headers["ETag"]
+    held = client.patch(f"/api/v1/meetings/{meeting_id}", json={"status": "held"},
+                        headers={**auth["st_crm"], "If-Match": etag})
+    assert held.status_code == 200, held.json
+    approve_by_the_three(client, auth, meeting_id)
+
+
+def approve_by_the_three(client, auth, meeting_id: int) -> None:
+    """Each party approves the minutes as they stand now."""
+    for party in ("st_crm", "st_rrocm", "ppt"):
+        etag = client.get(f"/api/v1/meetings/{meeting_id}/minutes", headers=auth[party]).headers["ETag"]
+        approved = client.post(f"/api/v1/meetings/{meeting_id}/minutes/approval",
+                               headers={**auth[party], "If-Match": etag})
+        assert approved.status_code == 200, approved.json
+
+
+def held_meeting_with_approved_minutes(client, auth, **changes) -> int:
+    """A past meeting, held, whose minutes the three parties approved: minutes that can be issued."""
+    body = meeting_body(**{**PAST_DATES, **changes})
+    created = client.post("/api/v1/meetings", json=body, headers=auth["st_crm"])
+    assert created.status_code == 201, created.json
+    meeting_id = created.json["id"]
+    client.put(f"/api/v1/meetings/{meeting_id}/minutes", json=minutes_body(), headers=auth["st_crm"])
+    hold_and_approve(client, auth, meeting_id)
+    return meeting_id

@@ -67,6 +67,17 @@ def test_token_create_refuses_an_observer_country(fresh_app):
     assert "member country" in result.output
 
 
+def test_a_ppt_token_without_its_country_is_refused_with_a_clear_message(fresh_app):
+    runner = fresh_app.test_cli_runner()
+    runner.invoke(args=["init"])
+    refused = runner.invoke(args=["token", "create", "--party", "ppt"])
+    assert refused.exit_code != 0
+    assert "--party ppt --country PA" in refused.output
+    created = runner.invoke(args=["token", "create", "--party", "ppt", "--country", "pa"])
+    assert created.exit_code == 0, created.output
+    assert created.output.strip().splitlines()[-1].startswith("tpt_")
+
+
 def test_demo_loads_a_year_once(fresh_app):
     runner = fresh_app.test_cli_runner()
     runner.invoke(args=["init"])
@@ -79,6 +90,12 @@ def test_demo_loads_a_year_once(fresh_app):
         assert db.session.scalar(select(func.count(Agreement.id))) >= 6
         titles = db.session.scalars(select(Meeting.title)).all()
         assert any("reunión" in t for t in titles)  # Spanish, with accents
+        pre_ppt = db.session.scalars(select(Meeting).where(Meeting.kind == "pre_ppt")).one()
+        assert pre_ppt.consents == {"st_crm": True, "st_rrocm": True, "ppt": True}  # each party for itself
+        assert len({r.by for r in pre_ppt.consent_records}) == 3
+        states = [m.minutes.state for m in db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc))
+                  if m.minutes is not None]
+        assert states == ["approved", "approved", "draft", "approved"]  # the third awaits the PPT's approval
     again = runner.invoke(args=["demo", "--year", "2026"])
     assert "already" in again.output
     with fresh_app.app_context():

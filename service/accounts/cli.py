@@ -20,7 +20,7 @@ def user_group() -> None:
 @user_group.command("create")
 @click.option("--email", required=True)
 @click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]))
-@click.option("--country", help="Member country, ISO 3166 alpha-2 (e.g. BZ).")
+@click.option("--country", help="Member country, ISO 3166 alpha-2 (e.g. BZ); with --party ppt, the PPT's country.")
 @click.option("--name", help="The person's name, as pages show it.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
 @with_appcontext
@@ -40,7 +40,8 @@ def user_create(email: str, party: str | None, country: str | None, name: str | 
     except DomainError as error:
         raise click.UsageError(error.message) from None
     db.session.commit()
-    click.echo(f"Account {user.id} created for {user.email} ({user.party or user.country}).")
+    holder = f"ppt {user.ppt_country}" if user.ppt_country else (user.party or user.country)
+    click.echo(f"Account {user.id} created for {user.email} ({holder}).")
     if user.country:
         _catch_up(user.country)
 

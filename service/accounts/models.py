@@ -22,6 +22,7 @@ class UserAccount(db.Model):
     name: Mapped[str | None] = mapped_column(String(200))
     party: Mapped[str | None] = mapped_column(String(16))  # st_crm | st_rrocm | ppt
     country: Mapped[str | None] = mapped_column(String(2), ForeignKey("countries.code"))
+    ppt_country: Mapped[str | None] = mapped_column(String(2), ForeignKey("countries.code"))  # a PPT officer's
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

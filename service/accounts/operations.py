@@ -14,7 +14,7 @@ from service.accounts.models import SignInSession, UserAccount
 from service.audit.operations import record
 from service.audit.rules import Subject, diff, snapshot
 from service.auth.principals import Principal
-from service.auth.tokens import validate_holder
+from service.auth.tokens import validate_ppt_holder
 from service.common.i18n import N_
 from service.errors import RuleViolation
 from service.extensions import db
@@ -45,16 +45,16 @@ def create_user(*, email: str, party: str | None, country: str | None, password:
     email = normalise_email(email)
     if not _EMAIL.fullmatch(email) or len(email) > 254:
         raise RuleViolation(N_("%(email)r is not an e-mail address."), params={"email": email}, field="email")
-    party, country = validate_holder(party, country)
+    party, country, ppt_country = validate_ppt_holder(party, country)
     _check_password(password)
     if db.session.scalar(select(func.count(UserAccount.id)).where(UserAccount.email == email)):
         raise RuleViolation(N_("There is already an account for %(email)s."), params={"email": email}, field="email")
     user = UserAccount(email=email, name=(name or "").strip() or None, party=party, country=country,
-                       password_hash=_hasher.hash(password), created_at=now)
+                       ppt_country=ppt_country, password_hash=_hasher.hash(password), created_at=now)
     db.session.add(user)
     db.session.flush()
     record(db.session, actor, now, "user.create", Subject("user", user.id),
-           diff({}, snapshot(user, ("email", "name", "party", "country"))))  # never the password hash
+           diff({}, snapshot(user, ("email", "name", "party", "country", "ppt_country"))))  # never the hash
     return user
 
 
@@ -105,4 +105,5 @@ def disable_user(email: str, *, actor: Principal, now: datetime) -> UserAccount:
 def principal_of(user: UserAccount) -> Principal:
     """The same Principal an API token of that party or country would give (one set of permission rules), naming
     the account too, so the audit log says which person acted."""
-    return Principal(party=user.party, country=user.country, user_id=user.id, user_email=user.email)
+    return Principal(party=user.party, country=user.country, user_id=user.id, user_email=user.email,
+                     ppt_country=user.ppt_country)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import db
@@ -26,6 +26,9 @@ class SecretTokenColumns:
 
 
 class ApiToken(SecretTokenColumns, db.Model):
-    """A bearer token for the API."""
+    """A bearer token for the API. A `ppt` token belongs to a member country (`ppt_country`): the PPT acts on
+    the records of its own country's terms."""
 
     __tablename__ = "api_tokens"
+
+    ppt_country: Mapped[str | None] = mapped_column(String(2), ForeignKey("countries.code"))

@@ -18,6 +18,7 @@ class Principal:
 
     `user_id`/`user_email` name the signed-in account and `token_id` the API token it came through, when known;
     `system` names a component acting without a person ("cli", "demo"), possibly on behalf of a party.
+    `ppt_country` is the member country a PPT token or account belongs to: it acts on its own country's terms.
     """
 
     party: str | None = None
@@ -26,6 +27,7 @@ class Principal:
     user_email: str | None = None
     token_id: int | None = None
     system: str | None = None
+    ppt_country: str | None = None
 
     @classmethod
     def system_actor(cls, name: str, *, party: str | None = None) -> Principal:

@@ -27,6 +27,18 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def validate_ppt_holder(party: str | None, country: str | None) -> tuple[str | None, str | None, str | None]:
+    """(party, member country, PPT country) of a token or account: a `ppt` one names the member country that
+    holds (or will hold) the Presidencia Pro Tempore, and then acts on that country's terms only."""
+    if party == "ppt":
+        if not country:
+            raise RuleViolation(N_("A PPT token or account belongs to a member country: give its country too "
+                                   "(--party ppt --country PA)."), field="country")
+        return party, None, find_country(country, members_only=True).code
+    party, country = validate_holder(party, country)
+    return party, country, None
+
+
 def validate_holder(party: str | None, country: str | None) -> tuple[str | None, str | None]:
     if bool(party) == bool(country):
         raise RuleViolation(N_("A token belongs to exactly one party or one member country."), field="party")
@@ -39,16 +51,20 @@ def validate_holder(party: str | None, country: str | None) -> tuple[str | None,
 
 
 def create_secret_token(model: type[Token], prefix: str, kind: str, *, party: str | None, country: str | None,
-                        actor: Principal, now: datetime, label: str | None = None) -> tuple[Token, str]:
+                        actor: Principal, now: datetime, label: str | None = None,
+                        extra: dict[str, str] | None = None) -> tuple[Token, str]:
     """A new token row (API or calendar feed: `kind` names it in the audit log) for one party or member country,
-    and its secret, shown once."""
-    party, country = validate_holder(party, country)
+    and its secret, shown once. `extra`: further columns of that model (an API token's `ppt_country`)."""
+    extra = extra or {}
+    if not extra:
+        party, country = validate_holder(party, country)
     secret = prefix + secrets.token_urlsafe(32)
-    token = model(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now)
+    token = model(token_hash=hash_secret(secret), party=party, country=country, label=label, created_at=now,
+                  **extra)
     db.session.add(token)
     db.session.flush()
     record(db.session, actor, now, f"{kind}.create", Subject(kind, token.id),
-           diff({}, snapshot(token, ("party", "country", "label"))))  # never the hash
+           diff({}, snapshot(token, ("party", "country", "label", *extra))))  # never the hash
     return token, secret
 
 
@@ -67,8 +83,10 @@ def revoke_secret_token(model: type[Token], token_id: int, kind: str, what: str,
 
 def create_api_token(*, party: str | None, country: str | None, actor: Principal, now: datetime,
                      label: str | None = None) -> tuple[ApiToken, str]:
+    """A token for one party or one member country; a `ppt` token also names its country (`country`)."""
+    party, country, ppt_country = validate_ppt_holder(party, country)
     return create_secret_token(ApiToken, TOKEN_PREFIX, "api_token", party=party, country=country, actor=actor,
-                               now=now, label=label)
+                               now=now, label=label, extra={"ppt_country": ppt_country} if ppt_country else None)
 
 
 def revoke_api_token(token_id: int, *, actor: Principal, now: datetime) -> ApiToken:
@@ -80,4 +98,4 @@ def principal_for_secret(secret: str) -> Principal | None:
                                                      ApiToken.revoked_at.is_(None)))
     if token is None:
         return None
-    return Principal(party=token.party, country=token.country, token_id=token.id)
+    return Principal(party=token.party, country=token.country, token_id=token.id, ppt_country=token.ppt_country)

@@ -1,4 +1,5 @@
-"""Demo: a PPT handover, GRCM meetings, four quarterly meetings, a pre-PPT meeting, minutes with agreements."""
+"""Demo: a PPT handover, GRCM meetings, four quarterly meetings, a pre-PPT meeting (consented by each party),
+minutes with agreements (approved by the three parties, the third meeting's still awaiting the PPT)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,36 @@ from service.auth.principals import Principal
 from service.grcm.operations import create_grcm_meeting
 from service.meetings.models import Meeting
 from service.meetings.operations import create_meeting, save_minutes, update_meeting
+from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.operations import create_term
 
 ZONE = "America/Costa_Rica"  # the ST-CRM sits in San José
-ALL_CONSENT = {"st_crm": True, "st_rrocm": True, "ppt": True}
-# The demo loader writes as the system, on behalf of the ST-CRM, which keeps the team's calendar and minutes.
+# The demo loader writes as the system, on behalf of the ST-CRM, which keeps the team's calendar and minutes;
+# each party answers for itself (consents, approvals), the PPT as the country of the meeting's term.
 ACTOR = Principal.system_actor("demo", party="st_crm")
+RROCM = Principal.system_actor("demo", party="st_rrocm")
 
 
-def _meeting(now: datetime, **fields) -> Meeting:
-    """Create a demo meeting; one already over is marked held, as the secretariat would have."""
+def _ppt(country: str) -> Principal:
+    return Principal(party="ppt", ppt_country=country, system="demo")
+
+
+def _meeting(now: datetime, *, ppt_country: str | None = None, **fields) -> Meeting:
+    """Create a demo meeting; one needing the three consents gets them from each party (`ppt_country`); one
+    already over is marked held, as the secretariat would have."""
     meeting = create_meeting(fields, actor=ACTOR, now=now)
+    if ppt_country is not None:
+        record_consent(meeting.id, True, actor=RROCM, now=now)
+        record_consent(meeting.id, True, actor=_ppt(ppt_country), now=now)
     if meeting.ends_at_utc < now:
         update_meeting(meeting, {"status": "held"}, actor=ACTOR, now=now)
     return meeting
+
+
+def _approve(meeting: Meeting, ppt_country: str | None, *, now: datetime) -> None:
+    """ST-CRM and ST-RROCM approve the minutes; the PPT too when `ppt_country` is given."""
+    for actor in (ACTOR, RROCM, *([_ppt(ppt_country)] if ppt_country else [])):
+        approve_minutes(meeting, meeting.minutes.version, actor=actor, now=now)
 
 
 def load(year: int, *, now: datetime) -> str:
@@ -54,7 +71,8 @@ def load(year: int, *, now: datetime) -> str:
     pre_ppt = _meeting(now, kind="pre_ppt", timezone="America/Panama", modality="in_person",
                        title=f"Reunión previa a la PPT de Panamá {year + 1}",
                        starts_at=datetime(year, 9, 24, 9), ends_at=datetime(year, 9, 24, 16),
-                       location="Ciudad de Panamá, Cancillería", consents=ALL_CONSENT, ppt_term_id=incoming.id,
+                       location="Ciudad de Panamá, Cancillería", consents={"st_crm": True}, ppt_country="PA",
+                       ppt_term_id=incoming.id,
                        agenda=["Presentación de la nota conceptual de la PPT entrante",
                                "Análisis del plan de trabajo", "Definición de acciones conjuntas"])
     _meeting(now, **common, title="Cuarta reunión ordinaria del Equipo Tripartito",
@@ -65,7 +83,9 @@ def load(year: int, *, now: datetime) -> str:
     for meeting, agreements in ((q1, _Q1_AGREEMENTS), (q2, _Q2_AGREEMENTS), (q3, _Q3_AGREEMENTS),
                                 (pre_ppt, _PRE_PPT_AGREEMENTS)):
         save_minutes(meeting, _minutes(meeting, agreements, year), actor=ACTOR, now=now)
-    return "2 PPT terms (HN → PA), 2 GRCM meetings, 5 meetings, 4 minutes"
+    for meeting, ppt_country in ((q1, "HN"), (q2, "HN"), (q3, None), (pre_ppt, "PA")):
+        _approve(meeting, ppt_country, now=now)
+    return "2 PPT terms (HN → PA), 2 GRCM meetings, 5 meetings, 4 minutes (3 approved by the three parties)"
 
 
 _ATTENDEES = [

@@ -81,9 +81,12 @@ def load(year: int, *, now: datetime) -> str:
     _recommendations(year)
     for title, kind, (month, day), extra in EVENTS:
         event = {"title": title.format(year=year), "kind": kind, "starts_on": date(year, month, day), **extra}
+        recorded = _at(year, 1, 20)
         if event.get("members_only"):
-            event["members_only_requested_on"] = date(year, *event["members_only_requested_on"])
-        create_event(event, actor=_as("st_crm"), now=_at(year, 1, 20))
+            requested_on = event["members_only_requested_on"] = date(year, *event["members_only_requested_on"])
+            # R1: a request is recorded once it was made, not before (issue 11 item 9)
+            recorded = max(recorded, _at(year, requested_on.month, requested_on.day))
+        create_event(event, actor=_as("st_crm"), now=recorded)
     plan = WORK_PLAN(year)
     create_work_plan(plan, actor=_as("st_crm"), now=_at(year, 1, 30))
     incoming = db.session.scalar(select(PptTerm).where(PptTerm.starts_on == date(year, 12, 1)))

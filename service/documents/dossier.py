@@ -69,13 +69,14 @@ class MergeFailed(DomainError):
 
 
 def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
-    """Meetings with minutes held after the previous GRCM meeting and before this one."""
+    """Meetings held after the previous GRCM meeting and before this one, whose minutes the three approved."""
     previous = db.session.scalar(select(GrcmMeeting.starts_at_utc).where(
         GrcmMeeting.starts_at_utc < grcm.starts_at_utc).order_by(GrcmMeeting.starts_at_utc.desc()).limit(1))
     query = select(Meeting).where(Meeting.starts_at_utc < grcm.starts_at_utc, Meeting.status != "cancelled")
     if previous is not None:
         query = query.where(Meeting.starts_at_utc >= previous)
-    return [m for m in db.session.scalars(query.order_by(Meeting.starts_at_utc)) if m.minutes is not None]
+    return [m for m in db.session.scalars(query.order_by(Meeting.starts_at_utc))
+            if m.status == "held" and m.minutes is not None and m.minutes.state == "approved"]
 
 
 def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:

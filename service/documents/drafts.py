@@ -12,6 +12,7 @@ from typing import Any
 
 from service.content_translations.operations import context_in
 from service.conversion.protocol import PdfConverter
+from service.documents.contexts import issuing_day
 from service.grcm.rules import is_late
 from service.templating.docx_properties import with_properties
 from service.templating.render import render_docx
@@ -58,11 +59,12 @@ def jsonable(value: Any) -> Any:
 
 def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, converter: PdfConverter) -> Draft:
     """A kind with a Word template: its context from the database, rendered and converted to PDF/A."""
+    today = issuing_day(kind, subject_id, now)
     # In the language the texts were typed in, or with their final translations (422 listing those missing).
-    context = context_in(kind, subject_id, language, now.date())
+    context = context_in(kind, subject_id, language, today)
 
     def make(stamp: Stamp) -> Files:
-        header = {**context.get("header", {}), "reference": stamp.reference, "issued_on": stamp.issued_at.date(),
+        header = {**context.get("header", {}), "reference": stamp.reference, "issued_on": today,
                   "language": language, "version": stamp.version, "title": stamp.title}
         docx = render_docx(kind, language, {**context, "header": header})
         docx = with_properties(docx, title=f"{stamp.title} — {stamp.reference}",
@@ -70,7 +72,7 @@ def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, conv
                                keywords=f"{stamp.reference} v{stamp.version}", created=stamp.issued_at)
         return Files(pdf=converter.convert(docx, pdfa=True), docx=docx)
 
-    return Draft(frozen=jsonable(context), late=_is_late(context, now), make=make)
+    return Draft(frozen=jsonable(context), late=_is_late(context, today), make=make)
 
 
 def _subject(context: dict[str, Any], fallback: str) -> str:
@@ -81,7 +83,8 @@ def _subject(context: dict[str, Any], fallback: str) -> str:
     return fallback
 
 
-def _is_late(context: dict[str, Any], now: datetime) -> bool:
-    """Only documents with a due date (the monitoring report, R5) can be late."""
+def _is_late(context: dict[str, Any], today: date) -> bool:
+    """Only documents with a due date (the monitoring report, R5) can be late; `today` is the issuing day where
+    the due date counts (`issuing_day`)."""
     due = context.get("due_on")
-    return isinstance(due, date) and is_late(due, now.date())
+    return isinstance(due, date) and is_late(due, today)

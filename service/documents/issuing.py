@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from service.auth.principals import Principal
 from service.common.i18n import LANGUAGES, N_
 from service.conversion.protocol import PdfConverter
+from service.documents.contexts.minutes import check_minutes_ready
 from service.documents.distribution import deliver_pending, plan_distribution
 from service.documents.dossier import dossier_draft
 from service.documents.drafts import Draft, Stamp, word_draft
@@ -89,6 +90,8 @@ def issue_document(kind: str, subject_id: int, language: str, *, actor: Principa
                    converter: PdfConverter, store: DocumentStore) -> Issued:
     """Issue one version of a document, or return the current one when nothing it is made of has changed."""
     check_request(kind, language)
+    if kind == "minutes":
+        check_minutes_ready(subject_id)
     draft = _draft(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
     digest = fingerprint(kind, language, draft.frozen)
     latest = latest_version(kind, subject_id, language)

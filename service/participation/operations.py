@@ -24,7 +24,7 @@ _FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "memb
            "members_only_requested_by", "members_only_requested_on")
 
 
-def _check(event: CrmEvent) -> None:
+def _check(event: CrmEvent, today: date) -> None:
     if event.ends_on is not None and event.ends_on < event.starts_on:
         raise RuleViolation(N_("The event must end on or after the day it starts."), field="ends_on")
     if event.network is not None and event.network not in network_codes():
@@ -32,7 +32,7 @@ def _check(event: CrmEvent) -> None:
     requester = event.members_only_requested_by
     is_member = bool(requester) and bool(db.session.scalar(
         select(Country.is_member).where(Country.code == requester)))
-    check_participation(event.as_participation(requested_by_is_member=is_member))
+    check_participation(event.as_participation(requested_by_is_member=is_member), today)
 
 
 def _apply(event: CrmEvent, values: dict, now: datetime) -> CrmEvent:
@@ -41,7 +41,7 @@ def _apply(event: CrmEvent, values: dict, now: datetime) -> CrmEvent:
         for name in _FIELDS:
             if name in values:
                 setattr(event, name, values[name])
-        _check(event)
+        _check(event, now.date())
         event.updated_at = now
         db.session.add(event)
     db.session.flush()

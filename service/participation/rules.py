@@ -34,8 +34,9 @@ class Participation:
     requested_by_is_member: bool = False  # looked up from the reference data by the caller
 
 
-def check_participation(p: Participation) -> None:
-    """R1: members-only needs the requesting member country and the request's date; open events carry neither."""
+def check_participation(p: Participation, today: date | None = None) -> None:
+    """R1: members-only needs the requesting member country and the request's date (not in the future: a
+    request is recorded once it was made; `today` as the caller knows it); open events carry neither."""
     if not p.members_only:
         if p.requested_by or p.requested_on:
             raise RuleViolation(
@@ -53,6 +54,10 @@ def check_participation(p: Participation) -> None:
             params={"code": p.requested_by}, field="members_only_requested_by", rule="R1")
     if p.requested_on is None:
         raise RuleViolation(N_("R1: record the date of the member country's request (members_only_requested_on)."),
+                            field="members_only_requested_on", rule="R1")
+    if today is not None and p.requested_on > today:
+        raise RuleViolation(N_("R1: the member country's request cannot be dated in the future (%(date)s); record "
+                               "it once it was made."), params={"date": p.requested_on.isoformat()},
                             field="members_only_requested_on", rule="R1")
     if p.requested_on > p.starts_on:
         raise RuleViolation(N_("R1: the request for a members-only event must come before the event starts."),

@@ -83,10 +83,12 @@ def _given(form: Mapping[str, str], name: str) -> str | None:
 
 # Meetings -------------------------------------------------------------------------------------------------
 
-def meeting_payload(form: Mapping[str, str]) -> dict[str, Any]:
-    """The JSON body the API would get for this form (empty fields left out)."""
+def meeting_payload(form: Mapping[str, str], party: str | None) -> dict[str, Any]:
+    """The JSON body the API would get for this form (empty fields left out); the signed-in party's own consent
+    only (the other parties answer for themselves)."""
     data: dict[str, Any] = {name: form[name] for name in MEETING_FIELDS if _given(form, name) is not None}
-    data["consents"] = {party: form.get(f"consent_{party}") == "on" for party in PARTIES}
+    if party in PARTIES and form.get("consent_own") == "on":
+        data["consents"] = {party: True}
     data["agenda"] = [line for line in (form.get("agenda") or "").splitlines() if line.strip()]
     return data
 
@@ -98,8 +100,6 @@ def meeting_values(meeting: Any) -> dict[str, str]:
     values["starts_at"] = local_input(meeting.starts_at)
     values["ends_at"] = local_input(meeting.ends_at)
     values["agenda"] = "\n".join(meeting.agenda or [])
-    for party, given in meeting.consents.items():
-        values[f"consent_{party}"] = "on" if given else ""
     return values
 
 

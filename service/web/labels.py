@@ -6,7 +6,8 @@ from flask_babel import lazy_gettext as _l
 
 MEETING_KINDS = {"ordinary": _l("Ordinary"), "pre_ppt": _l("Pre-PPT"), "extraordinary": _l("Extraordinary")}
 MODALITIES = {"virtual": _l("Virtual"), "in_person": _l("In person")}
-MEETING_STATUSES = {"scheduled": _l("Scheduled"), "held": _l("Held"), "cancelled": _l("Cancelled")}
+MEETING_STATUSES = {"proposed": _l("Proposed (waiting for the three consents)"),
+                    "scheduled": _l("Scheduled"), "held": _l("Held"), "cancelled": _l("Cancelled")}
 AGREEMENT_STATUSES = {"pending": _l("Pending"), "in_progress": _l("In progress"), "done": _l("Done"),
                       "cancelled": _l("Cancelled")}
 PARTIES = {"st_crm": "ST-CRM", "st_rrocm": "ST-RROCM", "ppt": _l("PPT")}

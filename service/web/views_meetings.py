@@ -12,6 +12,7 @@ from service.extensions import db
 from service.http import check_if_match, etag_for
 from service.meetings.models import Meeting
 from service.meetings.operations import cancel_meeting, create_meeting, save_minutes, update_meeting
+from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.models import PptTerm
 from service.reference.models import Country
 from service.web import documents_port
@@ -47,7 +48,9 @@ def _choices() -> dict:
 
 def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, etag: str | None,
                   status: int = 200) -> tuple[str, int]:
+    consent_records = {r.party: r for r in meeting.consent_records} if meeting else {}
     return render_template("meetings/form.html", meeting=meeting, values=values, errors=errors, etag=etag,
+                           current_party=current_principal().party, consent_records=consent_records,
                            **_choices()), status
 
 
@@ -63,7 +66,8 @@ def meetings() -> str:
 def meeting_new() -> Page:
     if request.method == "GET":
         return _meeting_form(None, dict(NEW_MEETING), FieldErrors(), None)
-    meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form)),
+    party = current_principal().party
+    meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form, party)),
                                                      actor=current_principal(), now=now()))
     if errors:
         return _meeting_form(None, request.form.to_dict(), errors, None, 422)
@@ -82,7 +86,7 @@ def meeting_edit(meeting_id: int) -> Page:
 
     def save() -> Meeting:
         check_if_match(offered, "meeting", meeting.id, meeting.sequence)
-        return update_meeting(meeting, MeetingUpdateSchema().load(meeting_payload(request.form)),
+        return update_meeting(meeting, MeetingUpdateSchema().load(meeting_payload(request.form, None)),
                               actor=current_principal(), now=now())
 
     _saved, errors = attempt(save)
@@ -90,6 +94,34 @@ def meeting_edit(meeting_id: int) -> Page:
         return _meeting_form(meeting, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
     flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
     return redirect(url_for("web.meetings"))
+
+
+def _flash_errors(errors: FieldErrors) -> None:
+    for messages in errors.messages.values():
+        for message in messages:
+            flash(message, "error")
+
+
+@web.post("/meetings/<int:meeting_id>/consent")
+@requires_party
+def meeting_consent(meeting_id: int) -> Response:
+    """The signed-in party's own answer: yes or no."""
+    get_or_404(Meeting, meeting_id)
+    answer = request.form.get("consent") == "yes"
+    _done, errors = attempt(lambda: record_consent(meeting_id, answer, actor=current_principal(), now=now()))
+    _flash_errors(errors)
+    if not errors:
+        flash(_("Your answer is recorded.") if answer else _("Your refusal is recorded."), "success")
+    return redirect(url_for("web.meeting_edit", meeting_id=meeting_id))
+
+
+@web.get("/meetings/<int:meeting_id>/cancel")
+@requires_party
+def meeting_cancel_confirm(meeting_id: int) -> str:
+    """Cancelling asks first: the page says what the cancellation does, the button confirms it."""
+    meeting = get_or_404(Meeting, meeting_id)
+    return render_template("meetings/cancel.html", meeting=meeting,
+                           etag=etag_for("meeting", meeting.id, meeting.sequence))
 
 
 @web.post("/meetings/<int:meeting_id>/cancel")
@@ -103,9 +135,7 @@ def meeting_cancel(meeting_id: int) -> Response:
         return cancel_meeting(meeting, actor=current_principal(), now=now())
 
     _done, errors = attempt(cancel)
-    for messages in errors.messages.values():
-        for message in messages:
-            flash(message, "error")
+    _flash_errors(errors)
     if not errors:
         flash(_("Meeting “%(title)s” cancelled.", title=meeting.title), "success")
     return redirect(url_for("web.meetings"))
@@ -119,7 +149,7 @@ def _minutes_form(meeting: Meeting, rows: dict, values: dict, errors: FieldError
                   status: int = 200) -> tuple[str, int]:
     documents = documents_port.issued_documents(kind="minutes", subject_id=meeting.id)
     return render_template("meetings/minutes.html", meeting=meeting, rows=rows, values=values, errors=errors,
-                           etag=etag, documents=documents,
+                           etag=etag, documents=documents, current_party=current_principal().party,
                            groups=ROW_GROUPS, **_choices()), status
 
 
@@ -157,4 +187,24 @@ def minutes(meeting_id: int) -> Page:
         return _minutes_form(meeting, with_blank_rows(rows, 1), form.to_dict(), errors, offered,
                              409 if errors.get("_stale") else 422)
     flash(_("Minutes saved."), "success")
+    return redirect(url_for("web.minutes", meeting_id=meeting.id))
+
+
+@web.post("/meetings/<int:meeting_id>/minutes/approve")
+@requires_party
+def minutes_approve(meeting_id: int) -> Response:
+    """The signed-in party approves the minutes as shown on its page (the version in the form's etag)."""
+    meeting = get_or_404(Meeting, meeting_id)
+    offered = request.form.get("etag") or None
+
+    def approve() -> object:
+        if meeting.minutes is None:
+            return None
+        check_if_match(offered, "minutes", meeting.id, meeting.minutes.version)
+        return approve_minutes(meeting, meeting.minutes.version, actor=current_principal(), now=now())
+
+    _done, errors = attempt(approve)
+    _flash_errors(errors)
+    if not errors:
+        flash(_("Your approval of the minutes is recorded."), "success")
     return redirect(url_for("web.minutes", meeting_id=meeting.id))

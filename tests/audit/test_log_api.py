@@ -19,8 +19,7 @@ URL = "/api/v1/audit"
 def two_meetings(client, auth) -> tuple[int, int]:
     first = client.post("/api/v1/meetings", json=meeting_body(), headers=auth["st_crm"]).json
     second = client.post("/api/v1/meetings", json=meeting_body(kind="extraordinary", title="Extraordinaria",
-                                                               consents={"st_crm": True, "st_rrocm": True,
-                                                                         "ppt": True}),
+                                                               consents={"st_crm": True}),
                          headers=auth["st_crm"]).json
     return first["id"], second["id"]
 

@@ -54,7 +54,7 @@ def test_every_party_may_write(client, auth, party):
 
 
 def test_revoked_token_is_401(client, app):
-    token, secret = create_api_token(party="ppt", country=None, actor=ACTOR, now=NOW)
+    token, secret = create_api_token(party="ppt", country="PA", actor=ACTOR, now=NOW)
     db.session.commit()
     headers = {"Authorization": f"Bearer {secret}"}
     assert client.get("/api/v1/meetings", headers=headers).status_code == 200

@@ -6,10 +6,15 @@ import re
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from service.accounts.operations import create_user
+from service.auth.principals import Principal
 from service.extensions import db
 from service.grcm.operations import create_grcm_meeting
+from service.meetings.models import Meeting
+from service.meetings.operations import update_meeting
+from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.operations import create_term
 from tests.browser.conftest import screenshot
 from tests.conftest import ACTOR, NOW
@@ -51,29 +56,26 @@ def test_secretariat_to_member_country(context, people, tmp_path):
     sign_in(page, "ana@crm.example")
     page.wait_for_url("**/dashboard")
 
-    # A meeting in person without the three consents: R4, shown next to the consents, input kept.
+    # A meeting in person that took place: ST-CRM consents on the form; it is proposed until the others answer.
     page.goto("/meetings/new")
     page.get_by_label("Tipo de reunión").select_option("ordinary")
-    page.get_by_label("Título").fill("Primera reunión ordinaria 2027")
-    page.locator("#starts_at").fill("2027-02-10T10:00")
-    page.locator("#ends_at").fill("2027-02-10T12:00")
+    page.get_by_label("Título").fill("Cuarta reunión ordinaria 2026")
+    page.locator("#starts_at").fill("2026-11-10T10:00")
+    page.locator("#ends_at").fill("2026-11-10T12:00")
     page.locator("#timezone").fill("America/Costa_Rica")
     page.get_by_label("Modalidad").select_option("in_person")
     page.locator("#location").fill("San José, Costa Rica")
-    page.locator("#consent_st_crm").check()
-    page.get_by_role("button", name="Guardar la reunión").click()
-    consents_error = page.locator("#consents-error")
-    assert "R4" in consents_error.inner_text()
-    assert "ST-RROCM, PPT" in consents_error.inner_text()
-    assert page.locator("#title").input_value() == "Primera reunión ordinaria 2027"
-    assert page.locator("#consent_st_crm").is_checked()
-
-    # With the three consents it is saved.
-    page.locator("#consent_st_rrocm").check()
-    page.locator("#consent_ppt").check()
+    page.locator("#consent_own").check()
     page.get_by_role("button", name="Guardar la reunión").click()
     page.wait_for_url("**/meetings")
-    assert "Reunión «Primera reunión ordinaria 2027» guardada." in page.locator(".flashes").inner_text()
+    assert "Reunión «Cuarta reunión ordinaria 2026» guardada." in page.locator(".flashes").inner_text()
+    meeting = db.session.scalars(select(Meeting)).one()
+    assert meeting.status == "proposed"
+    # The other two parties answer for themselves (elsewhere), then the secretariat marks it held.
+    for other in (Principal(party="st_rrocm"), Principal(party="ppt", ppt_country="PA")):
+        record_consent(meeting.id, True, actor=other, now=NOW)
+    update_meeting(db.session.get(Meeting, meeting.id), {"status": "held"}, actor=ACTOR, now=NOW)
+    db.session.commit()
 
     # Minutes with three agreements: JavaScript adds and removes rows without a reload.
     page.get_by_role("link", name=re.compile("^Actas")).first.click()
@@ -102,6 +104,17 @@ def test_secretariat_to_member_country(context, people, tmp_path):
     page.locator("#agreements-title").scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, document.getElementById('agreements-title').getBoundingClientRect().top - 8)")
     screenshot(page, "minutes-form")
+
+    # ST-CRM approves on the panel; the other two parties approve too; then the minutes can be issued.
+    page.locator("#approve-minutes").click()
+    page.wait_for_url(minutes_url)
+    assert "Su aprobación del acta quedó registrada." in page.locator(".flashes").inner_text()
+    stored = db.session.get(Meeting, meeting.id)
+    db.session.refresh(stored.minutes)
+    for other in (Principal(party="st_rrocm"), Principal(party="ppt", ppt_country="PA")):
+        approve_minutes(stored, stored.minutes.version, actor=other, now=NOW)
+    db.session.commit()
+    page.goto(minutes_url)
 
     # Issue the minutes PDF and download it.
     page.get_by_role("button", name="Emitir el acta en español").click()

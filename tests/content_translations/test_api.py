@@ -9,14 +9,17 @@ from service.content_translations.models import ContentTranslation
 from service.documents.models import IssuedDocument
 from service.extensions import db
 from tests.content_translations.helpers import translate_all
-from tests.factories import meeting_body, minutes_body
+from tests.factories import approve_by_the_three, held_meeting_with_approved_minutes, minutes_body
 
 URL = "/api/v1/translations"
 
 
 def meeting_with_minutes(client, auth, **changes) -> int:
-    meeting_id = client.post("/api/v1/meetings", json=meeting_body(), headers=auth["st_crm"]).json["id"]
-    client.put(f"/api/v1/meetings/{meeting_id}/minutes", json=minutes_body(**changes), headers=auth["st_crm"])
+    """A held meeting whose minutes the three parties approved (so they can be issued once translated)."""
+    meeting_id = held_meeting_with_approved_minutes(client, auth)
+    if changes:
+        edit_minutes(client, auth, meeting_id, **changes)
+        approve_by_the_three(client, auth, meeting_id)
     return meeting_id
 
 
@@ -135,6 +138,7 @@ def test_issuing_in_english_uses_the_translations_and_a_stale_one_blocks_it_agai
     assert frozen["agreements"][0]["text"] == "[en] Circular el borrador"
     assert frozen["meeting"]["title"] == targets["meeting.title"]
     edit_minutes(client, auth, meeting_id, next_meeting="Otra fecha")
+    approve_by_the_three(client, auth, meeting_id)  # an edit clears the approvals
     again = issue(client, auth, meeting_id)
     assert again.status_code == 422
     assert again.json["untranslated"] == ["next_meeting"]

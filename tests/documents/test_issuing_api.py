@@ -10,13 +10,12 @@ from sqlalchemy import func, select
 from service.documents.models import IssuedDocument, StoredFile
 from service.extensions import db
 from tests.content_translations.helpers import translate_all
-from tests.factories import meeting_body, minutes_body
+from tests.factories import approve_by_the_three, held_meeting_with_approved_minutes, meeting_body, minutes_body
 
 
 def meeting_with_minutes(client, auth, **changes) -> int:
-    meeting_id = client.post("/api/v1/meetings", json=meeting_body(**changes), headers=auth["st_crm"]).json["id"]
-    client.put(f"/api/v1/meetings/{meeting_id}/minutes", json=minutes_body(), headers=auth["st_crm"])
-    return meeting_id
+    """A held meeting whose minutes the three parties approved (what issuing minutes needs)."""
+    return held_meeting_with_approved_minutes(client, auth, **changes)
 
 
 def issue(client, auth, subject_id, kind="minutes", language="es", who="st_crm"):
@@ -55,6 +54,7 @@ def test_changed_data_makes_a_new_version_that_supersedes_the_old_one(client, au
     etag = client.get(f"/api/v1/meetings/{meeting_id}/minutes", headers=auth["st_crm"]).headers["ETag"]
     client.put(f"/api/v1/meetings/{meeting_id}/minutes", json=minutes_body(next_meeting="Otra fecha"),
                headers={**auth["st_crm"], "If-Match": etag})
+    approve_by_the_three(client, auth, meeting_id)  # the change cleared the approvals
     second = issue(client, auth, meeting_id).json
     assert second["version"] == 2
     assert second["supersedes"] == first["id"]
@@ -76,7 +76,7 @@ def test_each_language_has_its_own_versions_under_one_reference(client, auth, co
 
 def test_references_count_per_kind_and_year(client, auth, converter):
     first = meeting_with_minutes(client, auth)
-    second = meeting_with_minutes(client, auth, starts_at="2027-05-10T10:00:00", ends_at="2027-05-10T11:00:00")
+    second = meeting_with_minutes(client, auth, starts_at="2026-08-10T10:00:00", ends_at="2026-08-10T11:00:00")
     assert issue(client, auth, first).json["reference"].endswith("MIN-001")
     assert issue(client, auth, second).json["reference"].endswith("MIN-002")
 

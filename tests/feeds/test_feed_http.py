@@ -124,7 +124,7 @@ def test_cancelled_meeting_leaves_after_the_keep_period_and_the_validators_move(
 def test_every_tzid_in_the_feed_has_a_vtimezone(client, auth, feed_url):
     create_meeting(client, auth, timezone="America/New_York")
     create_meeting(client, auth, kind="extraordinary", timezone="America/Mexico_City",
-                   consents={"st_crm": True, "st_rrocm": True, "ppt": True})
+                   consents={"st_crm": True})
     create_grcm(client, auth)
     data = client.get(feed_url).data
     parsed = parse_icalendar(data)
@@ -145,7 +145,7 @@ def test_new_york_meetings_in_march_and_november_keep_exact_local_times(client, 
                                                                         utc_start):
     meeting = create_meeting(client, auth, kind="extraordinary", timezone="America/New_York", starts_at=starts_at,
                              ends_at=starts_at.replace("T09", "T11"),
-                             consents={"st_crm": True, "st_rrocm": True, "ppt": True})
+                             consents={"st_crm": True})
     data = client.get(feed_url).data
     event = vevents(data)[0]
     assert event["DTSTART"].params["TZID"] == "America/New_York"

@@ -18,7 +18,8 @@ def test_create_answers_201_with_the_meeting_as_stored(client, auth):
     assert body["sequence"] == 0
     assert body["starts_at"] == "2027-02-10T10:00:00"
     assert body["starts_at_utc"].startswith("2027-02-10T16:00:00")
-    assert body["consents"] == {"st_crm": False, "st_rrocm": False, "ppt": False}
+    assert body["consents"] == {"st_crm": None, "st_rrocm": None, "ppt": None}
+    assert body["consent_records"] == []
     assert response.headers["ETag"]
     fetched = client.get(f"/api/v1/meetings/{body['id']}", headers=auth["BZ"])
     assert fetched.json == body
@@ -38,18 +39,11 @@ def test_r3_quarter_is_freed_by_cancelling_the_meeting(client, auth):
     assert create(client, auth, starts_at="2027-03-01T10:00:00", ends_at="2027-03-01T11:00:00").status_code == 201
 
 
-def test_r4_in_person_without_three_consents_is_422(client, auth):
-    response = create(client, auth, modality="in_person", location="San José",
-                      consents={"st_crm": True, "st_rrocm": True, "ppt": False})
-    assert response.status_code == 422
-    assert response.json["rule"] == "R4"
-
-
-def test_r4_in_person_with_three_consents_is_201(client, auth):
-    response = create(client, auth, modality="in_person", location="San José",
-                      consents={"st_crm": True, "st_rrocm": True, "ppt": True})
+def test_r4_in_person_without_three_consents_is_201_proposed(client, auth):
+    response = create(client, auth, modality="in_person", location="San José", consents={"st_crm": True})
     assert response.status_code == 201
-    assert response.json["consents"] == {"st_crm": True, "st_rrocm": True, "ppt": True}
+    assert response.json["status"] == "proposed"
+    assert response.json["consents"] == {"st_crm": True, "st_rrocm": None, "ppt": None}
 
 
 def test_r6_pre_ppt_meeting_later_than_two_months_before_the_term_is_422(client, auth):
@@ -69,12 +63,10 @@ def test_r6_pre_ppt_meeting_naming_no_existing_term_is_422(client, auth):
     assert "ppt_term_id" in response.json["errors"]["json"]
 
 
-def test_r7_extraordinary_without_three_consents_is_422(client, auth):
-    response = create(client, auth, kind="extraordinary", consents={"st_crm": True})
-    assert response.status_code == 422
-    assert response.json["rule"] == "R7"
-    ok = create(client, auth, kind="extraordinary", consents={"st_crm": True, "st_rrocm": True, "ppt": True})
-    assert ok.status_code == 201
+def test_r7_extraordinary_is_proposed_until_the_three_parties_said_yes(client, auth):
+    created = create(client, auth, kind="extraordinary", consents={"st_crm": True})
+    assert created.status_code == 201
+    assert created.json["status"] == "proposed"
 
 
 def test_patch_with_current_etag_applies_and_bumps_sequence(client, auth):
@@ -109,10 +101,10 @@ def test_patch_without_if_match_is_428(client, auth):
 def test_patch_that_breaks_a_rule_is_422_and_keeps_the_meeting(client, auth):
     created = create(client, auth)
     meeting_id = created.json["id"]
-    response = client.patch(f"/api/v1/meetings/{meeting_id}", json={"modality": "in_person", "location": "X"},
+    response = client.patch(f"/api/v1/meetings/{meeting_id}", json={"modality": "in_person", "location": " "},
                             headers={**auth["st_crm"], "If-Match": created.headers["ETag"]})
     assert response.status_code == 422
-    assert response.json["rule"] == "R4"
+    assert "location" in response.json["errors"]["json"]
     again = client.get(f"/api/v1/meetings/{meeting_id}", headers=auth["st_crm"])
     assert again.json["modality"] == "virtual"
     assert again.json["sequence"] == 0

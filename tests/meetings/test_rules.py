@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,9 +14,11 @@ from service.meetings.rules import (
     MeetingStatus,
     Modality,
     agreement_is_overdue,
+    check_may_be_held,
     check_meeting,
     ordinary_quarter,
     pre_ppt_meeting_deadline,
+    settled_status,
 )
 
 ALL = Consents(True, True, True)
@@ -59,21 +61,25 @@ class TestR3QuarterlyOrdinaryMeetings:
 
 
 class TestR4InPersonNeedsAllThreeParties:
-    @pytest.mark.parametrize("consents", [Consents(True, True, False), Consents(True, False, True),
+    @pytest.mark.parametrize("consents", [Consents(True, True, False), Consents(True, None, True),
                                           Consents(False, True, True), Consents()])
-    def test_in_person_without_every_consent_is_refused(self, consents):
-        with pytest.raises(RuleViolation) as excinfo:
-            check_meeting(draft(modality=Modality.IN_PERSON, consents=consents, location="San José"), set())
-        assert rule_of(excinfo) == "R4"
+    def test_in_person_without_every_yes_is_only_proposed(self, consents):
+        proposed = draft(modality=Modality.IN_PERSON, consents=consents, location="San José")
+        check_meeting(proposed, set())
+        assert settled_status(proposed) is MeetingStatus.PROPOSED
 
-    def test_refusal_names_the_missing_parties(self):
+    def test_a_proposed_meeting_cannot_be_held_and_the_refusal_names_the_missing_parties(self):
+        proposed = draft(modality=Modality.IN_PERSON, consents=Consents(True, False, None), location="San José",
+                         status=MeetingStatus.HELD)
         with pytest.raises(RuleViolation) as excinfo:
-            check_meeting(draft(modality=Modality.IN_PERSON, consents=Consents(True, False, False),
-                                location="San José"), set())
+            check_may_be_held(proposed, ends_at_utc=datetime(2027, 3, 10, 18, tzinfo=UTC),
+                              now=datetime(2027, 4, 1, tzinfo=UTC))
+        assert rule_of(excinfo) == "R4"
         assert "st_rrocm, ppt" in excinfo.value.message
 
-    def test_in_person_with_all_three_consents_is_accepted(self):
-        check_meeting(draft(modality=Modality.IN_PERSON, consents=ALL, location="San José"), set())
+    def test_in_person_with_all_three_consents_is_scheduled(self):
+        assert settled_status(draft(modality=Modality.IN_PERSON, consents=ALL, location="San José")) \
+            is MeetingStatus.SCHEDULED
 
     def test_in_person_needs_a_location(self):
         with pytest.raises(RuleViolation) as excinfo:
@@ -81,7 +87,24 @@ class TestR4InPersonNeedsAllThreeParties:
         assert excinfo.value.field == "location"
 
     def test_virtual_meetings_need_no_consent(self):
-        check_meeting(draft(), set())
+        assert settled_status(draft()) is MeetingStatus.SCHEDULED
+
+
+class TestHeldFollowsReality:
+    def test_a_meeting_is_held_only_after_it_ended(self):
+        held = draft(status=MeetingStatus.HELD)
+        ends = datetime(2027, 3, 10, 18, tzinfo=UTC)
+        with pytest.raises(RuleViolation) as excinfo:
+            check_may_be_held(held, ends_at_utc=ends, now=datetime(2027, 3, 10, 17, 59, tzinfo=UTC))
+        assert excinfo.value.field == "status"
+        check_may_be_held(held, ends_at_utc=ends, now=ends)
+
+    def test_a_cancelled_meeting_frees_its_quarter_only_if_never_held(self):
+        assert ordinary_quarter(draft(status=MeetingStatus.CANCELLED)) is None
+        assert ordinary_quarter(MeetingDraft(kind=MeetingKind.ORDINARY, starts_at=datetime(2027, 3, 10, 10),
+                                             ends_at=datetime(2027, 3, 10, 12), modality=Modality.VIRTUAL,
+                                             consents=NONE, status=MeetingStatus.CANCELLED,
+                                             ever_held=True)) == "2027-Q1"
 
 
 class TestR6PrePptMeeting:
@@ -117,13 +140,13 @@ class TestR6PrePptMeeting:
 
 
 class TestR7ExtraordinaryNeedsAllThreeParties:
-    def test_extraordinary_without_every_consent_is_refused(self):
-        with pytest.raises(RuleViolation) as excinfo:
-            check_meeting(draft(kind=MeetingKind.EXTRAORDINARY, consents=Consents(True, True, False)), set())
-        assert rule_of(excinfo) == "R7"
+    def test_extraordinary_without_every_yes_is_only_proposed(self):
+        assert settled_status(draft(kind=MeetingKind.EXTRAORDINARY, consents=Consents(True, True, False))) \
+            is MeetingStatus.PROPOSED
 
-    def test_extraordinary_with_all_three_consents_is_accepted(self):
+    def test_extraordinary_with_all_three_consents_is_scheduled(self):
         check_meeting(draft(kind=MeetingKind.EXTRAORDINARY, consents=ALL), set())
+        assert settled_status(draft(kind=MeetingKind.EXTRAORDINARY, consents=ALL)) is MeetingStatus.SCHEDULED
 
 
 def test_meeting_must_end_after_it_starts():

@@ -80,3 +80,13 @@ def test_list_filters_members_only_exceptions(client, auth):
                                      members_only_requested_on="2026-08-01"), headers=auth["st_crm"])
     exceptions = client.get(f"{URL}?members_only=true", headers=auth["HN"]).json
     assert [e["title"] for e in exceptions] == ["Reunión de la Red"]
+
+
+def test_members_only_request_dated_in_the_future_is_422_naming_r1_and_nothing_is_stored(client, auth):
+    response = client.post(URL, json=event_body(starts_on="2027-03-01", members_only=True,
+                                                members_only_requested_by="MX",
+                                                members_only_requested_on="2026-11-29"), headers=auth["st_crm"])
+    assert response.status_code == 422
+    assert response.json["rule"] == "R1"
+    assert "members_only_requested_on" in response.json["errors"]["json"]
+    assert client.get(URL, headers=auth["st_crm"]).json == []

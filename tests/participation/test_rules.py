@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -49,3 +49,12 @@ def test_an_open_event_cannot_carry_a_members_only_request():
 def test_participation_counts_separate_the_exceptions():
     events = [EventSummary(EVENT_ON, False), EventSummary(EVENT_ON, True), EventSummary(EVENT_ON, False)]
     assert participation_counts(events) == {"total": 3, "open_to_civil_society": 2, "members_only": 1}
+
+
+def test_a_members_only_request_dated_in_the_future_is_refused_naming_r1():
+    today = EVENT_ON - timedelta(days=30)
+    with pytest.raises(RuleViolation) as excinfo:
+        check_participation(members_only(requested_on=today + timedelta(days=1)), today)
+    assert excinfo.value.rule == "R1"
+    assert excinfo.value.field == "members_only_requested_on"
+    check_participation(members_only(requested_on=today), today)

@@ -61,8 +61,9 @@ def users(app) -> dict[str, str]:
     """An account per party and for two member countries; returns their e-mail addresses."""
     emails = {}
     for party in ("st_crm", "st_rrocm", "ppt"):
-        emails[party] = create_user(email=f"{party}@example.org", party=party, country=None, password=PASSWORD,
-                                    actor=ACTOR, now=NOW, name=f"Oficial {party}").email
+        emails[party] = create_user(email=f"{party}@example.org", party=party,
+                                    country="PA" if party == "ppt" else None,  # a PPT officer names the country
+                                    password=PASSWORD, actor=ACTOR, now=NOW, name=f"Oficial {party}").email
     for country in ("BZ", "HN"):
         emails[country] = create_user(email=f"{country.lower()}@example.org", party=None, country=country,
                                       password=PASSWORD, actor=ACTOR, now=NOW).email

@@ -27,6 +27,8 @@ def test_passwords_are_stored_as_argon2id_hashes(app):
     ({"party": None, "country": None}, "party"),
     ({"party": None, "country": "AR"}, "country"),  # an observer, not a member
     ({"party": "osc"}, "party"),
+    ({"party": "ppt", "country": None}, "country"),  # a PPT account names its country
+    ({"party": "ppt", "country": "AR"}, "country"),
     ({"email": "not-an-address"}, "email"),
     ({"password": "short"}, "password"),
 ])
@@ -38,7 +40,7 @@ def test_invalid_accounts_are_refused_naming_the_field(app, changes, field):
 
 
 def test_one_account_per_address(app):
-    create_user(email="x@example.org", party="ppt", country=None, password="una clave larga",
+    create_user(email="x@example.org", party="ppt", country="PA", password="una clave larga",
                        actor=ACTOR, now=NOW)
     with pytest.raises(RuleViolation):
         create_user(email="X@example.org", party=None, country="HN", password="una clave larga",
@@ -59,7 +61,11 @@ def test_cli_user_create_reads_the_password_from_stdin(app):
 
 
 def test_cli_user_create_refuses_a_bad_holder(app):
-    result = app.test_cli_runner().invoke(args=["user", "create", "--email", "z@example.org", "--party", "ppt",
+    result = app.test_cli_runner().invoke(args=["user", "create", "--email", "z@example.org", "--party", "st_crm",
                                                 "--country", "HN", "--password-stdin"], input="una clave larga\n")
     assert result.exit_code != 0
     assert "exactly one party or one member country" in result.output
+    alone = app.test_cli_runner().invoke(args=["user", "create", "--email", "y@example.org", "--party", "ppt",
+                                               "--password-stdin"], input="una clave larga\n")
+    assert alone.exit_code != 0
+    assert "--party ppt --country PA" in alone.output

@@ -31,7 +31,7 @@ def test_a_meeting_created_through_the_form_names_the_officer_who_signed_in(as_u
 
 def test_a_refused_form_writes_no_entry(as_user):
     response = post_form(as_user("st_crm"), "/meetings/new", {**MEETING_FORM, "modality": "in_person",
-                                                              "location": "San José"})
+                                                              "location": ""})
     assert response.status_code == 422
     assert entries("meeting.create") == []
 

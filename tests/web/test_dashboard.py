@@ -34,6 +34,6 @@ def test_dashboard_shows_deadlines_gaps_and_overdue_agreements(as_user):
 
 def test_quarter_gaps_ignore_cancelled_and_other_kinds(app):
     _stored(starts_at=datetime(2027, 5, 1, 10), ends_at=datetime(2027, 5, 1, 11))
-    _stored(kind="extraordinary", consents={"st_crm": True, "st_rrocm": True, "ppt": True},
+    _stored(kind="extraordinary", consents={"st_crm": True},
             starts_at=datetime(2027, 8, 1, 10), ends_at=datetime(2027, 8, 1, 11))
     assert quarters_without_ordinary_meeting(2027) == ["2027-Q1", "2027-Q3", "2027-Q4"]

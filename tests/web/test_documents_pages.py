@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 
+from service.auth.principals import Principal
 from service.extensions import db
-from service.meetings.operations import save_minutes
+from service.meetings.operations import save_minutes, update_meeting
+from service.meetings.tripartite import approve_minutes
 from tests.conftest import ACTOR, NOW
 from tests.content_translations.helpers import translate_stored
 from tests.factories import minutes_body
@@ -19,8 +22,11 @@ from tests.web.test_meeting_forms import _stored
 def meeting_with_minutes(app):
     from schemas.meetings import MinutesSchema
 
-    meeting = _stored()
+    meeting = _stored(starts_at=datetime(2026, 11, 10, 10), ends_at=datetime(2026, 11, 10, 12))  # over by NOW
+    update_meeting(meeting, {"status": "held"}, actor=ACTOR, now=NOW)
     save_minutes(meeting, MinutesSchema().load(minutes_body()), actor=ACTOR, now=NOW)
+    for party in ("st_crm", "st_rrocm", "ppt"):  # minutes are issued once the three parties approved them
+        approve_minutes(meeting, meeting.minutes.version, actor=Principal(party=party, ppt_country="PA"), now=NOW)
     db.session.commit()
     return meeting
 

@@ -23,8 +23,9 @@ def test_a_domain_message_no_table_ever_listed_shows_in_spanish(as_user, convert
 
 
 def test_parameters_are_humanised_by_name(app):
-    error = RuleViolation(N_("R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT; "
-                             "consent missing from: %(missing)s."), params={"missing": ["st_rrocm", "ppt"]})
+    error = RuleViolation(N_("%(rule)s: the meeting is only proposed; it cannot be held before ST-CRM, ST-RROCM and "
+                             "the PPT all consent; consent missing from: %(missing)s."),
+                          params={"rule": "R7", "missing": ["st_rrocm", "ppt"]})
     with app.test_request_context("/?lang=es"):
         assert translate(error).endswith("falta el consentimiento de: ST-RROCM, PPT.")
     refresh()  # the `app` fixture keeps one application context: forget the Spanish catalog

@@ -29,7 +29,7 @@ def test_an_open_event_created_through_the_form(as_user):
 
 def test_members_only_with_the_request_recorded(as_user):
     client = as_user("st_rrocm")
-    form = {**FORM, "members_only": "on", "members_only_requested_by": "MX", "members_only_requested_on": "2027-01-10"}
+    form = {**FORM, "members_only": "on", "members_only_requested_by": "MX", "members_only_requested_on": "2026-11-10"}
     assert post_form(client, "/crm-events/new", form).status_code == 302
     event = db.session.scalars(select(CrmEvent)).one()
     assert (event.members_only, event.members_only_requested_by) == (True, "MX")
@@ -39,7 +39,7 @@ def test_members_only_with_the_request_recorded(as_user):
 def test_r1_members_only_without_a_requesting_country_is_shown_next_to_it(as_user):
     client = as_user("st_crm")
     form = {**FORM, "title": "Reunión <cerrada> & \"reservada\"", "members_only": "on",
-            "members_only_requested_on": "2027-01-10"}
+            "members_only_requested_on": "2026-11-10"}
     response = post_form(client, "/crm-events/new", form)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
@@ -48,7 +48,7 @@ def test_r1_members_only_without_a_requesting_country_is_shown_next_to_it(as_use
     assert "elija el país miembro que lo pidió" in block
     assert re.search(r'id="members_only" name="members_only" checked', page)  # input kept
     assert 'value="Reunión &lt;cerrada&gt; &amp; &#34;reservada&#34;"' in page
-    assert 'value="2027-01-10"' in page
+    assert 'value="2026-11-10"' in page
     assert db.session.scalars(select(CrmEvent)).all() == []
 
 

@@ -39,35 +39,46 @@ def test_a_meeting_created_through_the_form_is_stored_like_through_the_api(as_us
     meeting = db.session.scalars(select(Meeting)).one()
     assert meeting.title == "Primera reunión ordinaria"
     assert meeting.agenda == ["Aprobación de la agenda", "Plan de trabajo"]
-    assert meeting.consents == {"st_crm": False, "st_rrocm": False, "ppt": False}
+    assert meeting.consents == {"st_crm": None, "st_rrocm": None, "ppt": None}
     assert meeting.location is None
     assert "Primera reunión ordinaria" in client.get("/meetings").get_data(as_text=True)
 
 
-def test_in_person_without_consents_shows_r4_next_to_the_consents_keeping_the_input(as_user):
+def test_in_person_with_only_the_own_consent_is_saved_as_proposed(as_user):
     client = as_user("st_crm")
-    form = {**MEETING_FORM, "modality": "in_person", "location": "San José <sede> & \"anexo\"",
-            "consent_st_crm": "on"}
+    form = {**MEETING_FORM, "modality": "in_person", "location": "San José", "consent_own": "on"}
+    response = post_form(client, "/meetings/new", form, token_from="/meetings/new")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    meeting = db.session.scalars(select(Meeting)).one()
+    assert meeting.status == "proposed"
+    assert meeting.consents == {"st_crm": True, "st_rrocm": None, "ppt": None}
+
+
+def test_the_new_meeting_form_offers_only_the_own_partys_consent(as_user):
+    page = as_user("st_rrocm").get("/meetings/new").get_data(as_text=True)
+    assert "ST-RROCM consents" in page or "ST-RROCM da su consentimiento" in page
+    assert 'name="consent_st_crm"' not in page
+    assert 'name="consent_ppt"' not in page
+
+
+def test_in_person_without_a_location_is_shown_next_to_the_location_keeping_the_input(as_user):
+    client = as_user("st_crm")
+    form = {**MEETING_FORM, "modality": "in_person", "location": "", "title": "Con <sede> & \"anexo\""}
     response = post_form(client, "/meetings/new", form, token_from="/meetings/new")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    consents = field_block(page, "consents")
-    assert "R4" in consents
-    assert "ST-RROCM, PPT" in consents
-    assert "se realiza presencialmente" in consents  # Spanish by default
-    assert 'value="San José &lt;sede&gt; &amp; &#34;anexo&#34;"' in page  # kept, escaped
-    assert re.search(r'id="consent_st_crm" name="consent_st_crm" checked', page)
-    assert 'value="Primera reunión ordinaria"' in page
+    assert 'value="Con &lt;sede&gt; &amp; &#34;anexo&#34;"' in page  # kept, escaped
+    assert "presencial" in field_block(page, "location")
     assert meeting_count() == 0
 
 
 def test_rule_violation_in_english_when_the_page_is_english(as_user):
     client = as_user("st_crm")
     client.get("/meetings/new?lang=en")
-    form = {**MEETING_FORM, "kind": "extraordinary"}
-    page = post_form(client, "/meetings/new", form).get_data(as_text=True)
-    assert "R7: an extraordinary meeting needs the consent of ST-CRM, ST-RROCM and the PPT" in field_block(
-        page, "consents")
+    assert post_form(client, "/meetings/new", MEETING_FORM).status_code == 302
+    page = post_form(client, "/meetings/new", {**MEETING_FORM, "starts_at": "2027-03-01T10:00",
+                                               "ends_at": "2027-03-01T11:00"}).get_data(as_text=True)
+    assert "R3: ordinary meetings are quarterly" in field_block(page, "starts_at")
 
 
 def test_schema_errors_appear_next_to_their_fields(as_user):
@@ -142,11 +153,18 @@ def test_an_edit_without_a_version_is_not_applied(as_user):
     assert meeting.title == "Reunión"
 
 
-def test_cancel_a_meeting(as_user):
+def test_cancel_a_meeting_after_a_confirmation_page(as_user):
     meeting = _stored()
     client = as_user("ppt")
+    edit = client.get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
+    assert f'href="/meetings/{meeting.id}/cancel"' in edit  # a link to the confirmation, not a button that cancels
+    confirm = client.get(f"/meetings/{meeting.id}/cancel")
+    assert confirm.status_code == 200
+    assert 'id="confirm-cancel"' in confirm.get_data(as_text=True)
+    db.session.refresh(meeting)
+    assert meeting.status == "scheduled"  # asking is not cancelling
     response = post_form(client, f"/meetings/{meeting.id}/cancel", {"etag": f'"meeting-{meeting.id}-v0"'},
-                         token_from="/meetings")
+                         token_from=f"/meetings/{meeting.id}/cancel")
     assert response.status_code == 302
     db.session.refresh(meeting)
     assert meeting.status == "cancelled"
@@ -156,3 +174,31 @@ def test_unknown_meeting_is_an_html_404(as_user):
     response = as_user("st_crm").get("/meetings/999/edit")
     assert response.status_code == 404
     assert response.mimetype == "text/html"
+
+
+def test_each_signed_in_party_consents_with_its_own_button(as_user):
+    meeting = _stored(kind="extraordinary")
+    assert meeting.status == "proposed"
+    for party in ("st_crm", "st_rrocm", "ppt"):
+        client = as_user(party)
+        page = client.get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
+        assert 'id="consent-yes"' in page
+        response = post_form(client, f"/meetings/{meeting.id}/consent", {"consent": "yes"},
+                             token_from=f"/meetings/{meeting.id}/edit")
+        assert response.status_code == 302
+    db.session.refresh(meeting)
+    assert meeting.status == "scheduled"
+    assert [(r.party, r.consent, r.by) for r in meeting.consent_records] == [
+        ("st_crm", True, "st_crm@example.org"), ("st_rrocm", True, "st_rrocm@example.org"),
+        ("ppt", True, "ppt@example.org")]
+
+
+def test_a_refusal_through_the_page_is_recorded_and_shown(as_user):
+    meeting = _stored(kind="extraordinary")
+    client = as_user("st_rrocm")
+    post_form(client, f"/meetings/{meeting.id}/consent", {"consent": "no"}, token_from=f"/meetings/{meeting.id}/edit")
+    db.session.refresh(meeting)
+    assert meeting.consents["st_rrocm"] is False
+    page = client.get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
+    panel = page[page.index('id="consent-panel"'):]
+    assert "st_rrocm@example.org" in panel

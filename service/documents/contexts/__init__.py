@@ -6,7 +6,7 @@ which the register adds; what it returns is what gets frozen with the issued doc
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from service.common.i18n import N_
@@ -22,6 +22,20 @@ BUILDERS: dict[str, ContextBuilder] = {
     "ppt_feedback": ppt_feedback,
     "work_plan": work_plan,
 }
+
+
+def issuing_day(kind: str, subject_id: int, now: datetime) -> date:
+    """The calendar day a document is issued on, where it counts: the monitoring report's due date (R5) is a
+    day in the GRCM meeting's own time zone; other kinds count in UTC."""
+    if kind == "monitoring_report":
+        from service.common.localtime import zone
+        from service.extensions import db
+        from service.grcm.models import GrcmMeeting
+
+        meeting = db.session.get(GrcmMeeting, subject_id)
+        if meeting is not None:
+            return now.astimezone(zone(meeting.timezone)).date()
+    return now.date()
 
 
 def build_context(kind: str, subject_id: int, language: str, today: date) -> dict[str, Any]:

@@ -10,6 +10,15 @@ from service.documents.contexts.common import country_name, ppt_country_on, resp
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.meetings.models import Meeting
+from service.meetings.tripartite_rules import check_minutes_issuable
+
+
+def check_minutes_ready(meeting_id: int) -> None:
+    """Minutes are issued only for a held meeting, approved by the three parties (422 naming what is missing).
+    Checked when issuing, not when building the context: translations and drafts read unapproved minutes too."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is not None and meeting.minutes is not None:
+        check_minutes_issuable(status=meeting.status, approved_by=meeting.minutes.approved_by)
 
 
 def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, Any]:
@@ -33,4 +42,6 @@ def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, An
         "agreements": [{"text": a.text, "responsible": responsible_name(a.responsible, language),
                         "due_on": a.due_on, "status": a.status} for a in minutes.agreements],
         "next_meeting": minutes.next_meeting,
+        "approvals": [{"party": a.party, "by": a.by, "on": a.at.date()} for a in minutes.approvals
+                      if a.minutes_version == minutes.version],
     }
