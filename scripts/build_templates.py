@@ -515,8 +515,8 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
     place = para(doc, ["{{ header.place }}", ", ", "{{ header.issued_on }}"], align=WD_ALIGN_PARAGRAPH.RIGHT)
     place.paragraph_format.space_before = Pt(8)
     _keep_with_next(place)
+    para(doc, ["{%p if endorsements %}"])  # the heading only over a table: alone it could end a page
     _keep_with_next(para(doc, [tr("Aprobación", "Endorsement")], style="Heading 2"))
-    para(doc, ["{%p if endorsements %}"])
     widths = (7.0, 6.4, 3.6)
     table = data_table(doc, widths, [tr("Parte", "Party"), tr("Nombre", "Name"), tr("Fecha", "Date")])
     tag_row(table, "{%tr for endorsement in endorsements %}")
@@ -654,9 +654,6 @@ def build_minutes(doc, tr) -> None:
 
     section_heading(doc, tr("6. Próxima reunión", "6. Next meeting"))
     para(doc, if_else("next_meeting", ["{{ next_meeting }}"], [tr("Por definir.", "To be determined.")]))
-    spacer(doc, 10)
-    para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
-                  "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
 
 
 def build_recommendations(doc, tr) -> None:
@@ -830,7 +827,6 @@ def build_work_plan(doc, tr) -> None:
 
 
 def build_dossier_cover(doc, tr) -> None:
-    spacer(doc, 24)
     para(doc, [tr("Documento de trabajo de la Conferencia Regional sobre Migración",
                  "Working document of the Regional Conference on Migration")], style="Heading 3")
     section_heading(doc, tr("Reunión del Grupo Regional de Consulta sobre Migración (GRCM)",
@@ -847,11 +843,7 @@ def build_dossier_cover(doc, tr) -> None:
     spacer(doc)
     para(doc, ["{{ note }}"])
     para(doc, ["{%p endif %}"])
-    spacer(doc, 30)
-    para(doc, [(tr("Preparado por el Equipo Tripartito: ST-CRM, ST-RROCM y la Presidencia Pro Tempore de ",
-                  "Prepared by the Tripartite Team: ST-CRM, ST-RROCM and the Pro Tempore Presidency of "),
-                {"color": GREY}), ("{{ header.ppt_country_name }}", {"color": GREY}), (".", {"color": GREY})],
-         align=WD_ALIGN_PARAGRAPH.CENTER)
+    # who prepared it: the closing's endorsement block says so for every kind
 
 
 SUBTITLES: dict[str, Callable[[Callable[[str, str], str]], list[Part]]] = {
@@ -880,6 +872,10 @@ def build(kind: str, language: str) -> Path:
     preamble(doc, tr, form["purpose"])
     BUILDERS[kind](doc, tr)
     closing(doc, tr, form["closing"])
+    if kind == "minutes":  # the minutes go to every member country (R8): said last, after the endorsements
+        spacer(doc, 6)
+        para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
+                      "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
     path = OUT / f"{kind}.{language}.docx"
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -152,5 +152,6 @@ def test_issued_pdf_meets_pdfa2b_is_tagged_and_prints_its_blocks_and_page_number
                   "conforme al mecanismo de trabajo" if spanish else "under the mechanism that governs",
                   "más alta consideración" if spanish else "highest consideration",
                   "San José, Costa Rica,",
-                  "Aprobación" if spanish else "Endorsement"):
+                  "secretarías técnicas del Equipo Tripartito" if spanish else "technical secretariats of the "
+                  "Tripartite Team"):
         assert block in whole, f"{block!r} missing from the {kind} PDF"
