@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]  # service/conversion/uno_python.py -> the checkout
 # Only a checkout has a pyproject.toml beside the package (a wheel puts the package in site-packages).
 CHECKOUT_VENV: Path | None = _ROOT / ".venv-uno" / "bin" / "python" if (_ROOT / "pyproject.toml").exists() else None
 IMPORTS_BOTH = "import uno, unoserver.server"
