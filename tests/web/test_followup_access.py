@@ -72,7 +72,9 @@ def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, con
 
 def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, converter):
     grcm = stored_grcm()
-    stored_recommendation(grcm_meeting_id=grcm.id)
+    recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
+    recommendation.state = "approved"  # drafts appear nowhere: documents of drafts only are empty (422)
+    db.session.commit()
     client = as_user("st_crm")
     page = client.get(f"/grcm-meetings/{grcm.id}/documents").get_data(as_text=True)
     for kind in ("recommendations", "monitoring_report", "dossier"):
