@@ -19,7 +19,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates, va
 
 from schemas.fields import LocalDateTime, Text, Url
 from service.common.i18n import LANGUAGES
-from service.reference.data import NETWORKS
+from service.reference.data import NETWORKS, official_name
 
 # vocabulary -> code -> (Spanish label, English label)
 VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
@@ -30,11 +30,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "extraordinary": ("Reunión extraordinaria", "Extraordinary meeting"),
     },
     "modality": {"virtual": ("Virtual", "Virtual"), "in_person": ("Presencial", "In person")},
-    "party": {
-        "st_crm": ("Secretaría Técnica de la CRM (ST-CRM)", "CRM Technical Secretariat (ST-CRM)"),
-        "st_rrocm": ("Secretaría Técnica de la RROCM (ST-RROCM)", "RROCM Technical Secretariat (ST-RROCM)"),
-        "ppt": ("Presidencia Pro Tempore (PPT)", "Pro Tempore Presidency (PPT)"),
-    },
+    "party": {code: (official_name(code, "es", both=True), official_name(code, "en", both=True))
+              for code in ("st_crm", "st_rrocm", "ppt")},
     "agreement_status": {
         "pending": ("Pendiente", "Pending"), "in_progress": ("En curso", "In progress"),
         "done": ("Cumplido", "Done"), "cancelled": ("Cancelado", "Cancelled"),
@@ -59,7 +56,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "advanced": ("Avance significativo", "Significant progress"), "complete": ("Implementado", "Implemented"),
     },
     "event_kind": {
-        "grcm": ("Reunión del GRCM", "GRCM meeting"), "viceministerial": ("Reunión viceministerial",
+        "grcm": (f"Reunión del {official_name('grcm', 'es', acronym=True)}",
+                 f"{official_name('grcm', 'en', acronym=True)} meeting"), "viceministerial": ("Reunión viceministerial",
                                                                           "Vice-ministerial meeting"),
         "network": ("Reunión de red de enlace", "Liaison network meeting"),
         "working_group": ("Grupo de trabajo", "Working group"), "workshop": ("Taller", "Workshop"),
@@ -113,6 +111,12 @@ class DocumentHeader(ContextSchema):
     ppt_country_name = Text(required=True, max_length=120)
     title = Text(required=True, max_length=300)
     version = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    original_language = _opt(Choice, "language")  # the language the content was written in; default Spanish
+
+    DERIVED: ClassVar[dict[str, fields.Field]] = {
+        "original": fields.String(),  # "español" / "Spanish": the symbol block's "Original:" line
+        "place": fields.String(),     # "San José, Costa Rica": the place-and-date line
+    }
 
 
 class GrcmMeetingInfo(ContextSchema):
@@ -121,9 +125,22 @@ class GrcmMeetingInfo(ContextSchema):
     ends_on = _opt(fields.Date)
     location = _opt(Text, max_length=300)
 
+    DERIVED: ClassVar[dict[str, fields.Field]] = {"dates": fields.String()}  # "16 al 18 de junio de 2026"
+
+
+class Endorsement(ContextSchema):
+    """A recorded approval of the document by one party of the team."""
+
+    party = Choice("party", required=True)
+    name = Text(required=True, max_length=200)
+    role = _opt(Text, max_length=200)
+    on = _opt(fields.Date)
+
 
 class _WithHeader(ContextSchema):
     header = fields.Nested(DocumentHeader, required=True)
+    # Without endorsements the document says it is issued by the team's secretariats.
+    endorsements = _list(Endorsement, 20)
 
 
 # ---------------------------------------------------------------- minutes
@@ -230,6 +247,8 @@ class PptTermInfo(ContextSchema):
     country_name = Text(required=True, max_length=120)
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(required=True)
+
+    DERIVED: ClassVar[dict[str, fields.Field]] = {"dates": fields.String()}
 
 
 class FeedbackItem(ContextSchema):

@@ -12,8 +12,10 @@ column AND cell widths (LibreOffice ignores cell widths alone, Word ignores colu
 from __future__ import annotations
 
 import io
+import struct
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +33,8 @@ from docx.table import Table, _Cell
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "templates_docx"
+sys.path.insert(0, str(ROOT))
+from service.reference.data import official_name  # noqa: E402  (the one spelling of each official name)
 
 BODY_FONT = "Carlito"             # metric-compatible with Calibri (Windows staff see Calibri's layout)
 HEADING_FONT = "Liberation Sans"  # metric-compatible with Arial
@@ -236,6 +240,8 @@ def data_table(doc, widths_cm: Sequence[float], headers: Sequence[str]) -> Table
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
     _no_split(table.rows[0])
+    for cell in table.rows[0].cells:  # a header row never ends a page on its own
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     _widths(table, widths_cm)
     return table
 
@@ -273,6 +279,7 @@ def kv_table(doc, rows: Sequence[tuple[str, Sequence[Part]] | str], widths_cm=(4
         _fill_cell(row.cells[0], [item[0]], fill=LABEL_FILL, bold=True, color=NAVY)
         _fill_cell(row.cells[1], item[1])
         _widths(table, widths_cm)
+    keep_table_together(table)
     return table
 
 
@@ -316,17 +323,18 @@ def _letterhead(section, tr: Callable[[str, str], str]) -> None:
     tblpr = table._tbl.tblPr
     tblpr.append(_borders("w:tblBorders", "1F3864", sides=("bottom",), size=12))
     tblpr.append(_cell_margins())
+    lang = "es" if tr("es", "en") == "es" else "en"
     cells = [
-        ("CRM", tr("Conferencia Regional sobre Migración", "Regional Conference on Migration"), None),
-        ("RROCM", tr("Red Regional de Organizaciones de la Sociedad Civil para la Migración",
-                    "Regional Network of Civil Society Organizations for Migration"), None),
-        ("PPT", tr("Presidencia Pro Tempore", "Pro Tempore Presidency"), "{{ header.ppt_country_name }}"),
+        ("st_crm", official_name("crm", lang, acronym=True), official_name("crm", lang), None),
+        ("st_rrocm", "RROCM", official_name("rrocm", lang), None),
+        ("ppt", "PPT", official_name("ppt", lang), "{{ header.ppt_country_name }}"),
     ]
     aligns = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT)
-    for cell, (acronym, name, extra), align in zip(table.rows[0].cells, cells, aligns, strict=True):
+    for cell, (party, acronym, name, extra), align in zip(table.rows[0].cells, cells, aligns, strict=True):
         p = cell.paragraphs[0]
         p.alignment = align
-        run = p.add_run(acronym)
+        _logo(p, party, tr)
+        run = p.add_run("  " + acronym)
         run.bold, run.font.size, run.font.color.rgb = True, Pt(13), NAVY
         p2 = cell.add_paragraph(style="Header")
         p2.alignment = align
@@ -339,8 +347,8 @@ def _letterhead(section, tr: Callable[[str, str], str]) -> None:
     sub = header.add_paragraph(style="Header")
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub.paragraph_format.space_before = Pt(3)
-    run = sub.add_run(tr("EQUIPO TRIPARTITO  ·  ST-CRM  ·  ST-RROCM  ·  PPT",
-                        "TRIPARTITE TEAM  ·  ST-CRM  ·  ST-RROCM  ·  PPT"))
+    run = sub.add_run("  ·  ".join([official_name("team", lang).upper(), official_name("st_crm", lang, acronym=True),
+                                    official_name("st_rrocm", lang, acronym=True), "PPT"]))
     run.font.size = Pt(7.5)
     run.font.color.rgb = GREY
     header._element.remove(p0._p)
@@ -367,28 +375,14 @@ def new_document(language: str, tr: Callable[[str, str], str], *, subtitle: Sequ
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # Letter: the region's paper size
     section.left_margin = section.right_margin = Cm(2.3)
-    section.top_margin, section.bottom_margin = Cm(2.9), Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(3.9), Cm(2.2)  # the letterhead with its logos is ~2.6 cm tall
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
     _letterhead(section, tr)
     _footer(section, tr)
+    symbol_block(doc, tr)
     para(doc, ["{{ header.title }}"], style="Title")
     if subtitle:
         para(doc, subtitle, style="Subtitle")
-    meta = doc.add_table(rows=2, cols=4)
-    meta.style = doc.styles["Tabla Tripartito"]
-    meta.alignment = WD_TABLE_ALIGNMENT.CENTER
-    pairs = [(tr("Referencia", "Reference"), ["{{ header.reference }}"], tr("Fecha", "Date"),
-              ["{{ header.issued_on }}"]),
-             (tr("Idioma", "Language"), ["{{ header.language }}"], tr("Versión", "Version"),
-              ["{{ header.version }}"])]
-    for row, (label1, value1, label2, value2) in zip(meta.rows, pairs, strict=True):
-        _no_split(row)
-        _fill_cell(row.cells[0], [label1], fill=LABEL_FILL, bold=True, color=NAVY)
-        _fill_cell(row.cells[1], [(value1[0], {"bold": True})])
-        _fill_cell(row.cells[2], [label2], fill=LABEL_FILL, bold=True, color=NAVY)
-        _fill_cell(row.cells[3], value2)
-    _widths(meta, (2.6, 6.4, 2.4, 5.6))
-    spacer(doc, 2)
     core = doc.core_properties
     core.author = tr("Equipo Tripartito de la CRM", "CRM Tripartite Team")
     core.title = ""
@@ -410,6 +404,193 @@ def if_else(cond: str, then: Sequence[Part], otherwise: Sequence[Part]) -> list[
 def opt(expr: str, empty: str = "—") -> list[Part]:
     """The value, or a dash when it is empty (optional fields arrive as '')."""
     return if_else(expr, [f"{{{{ {expr} }}}}"], [empty])
+
+
+# ---------------------------------------------------------------- logo slots
+
+# The demo's plain marks, one colour per party: never an institution's real emblem. The renderer swaps each
+# for <data folder>/logos/{party}.png when the institution provides one (service/templating/render.py).
+MARK_COLOURS = {"st_crm": (0x1F, 0x38, 0x64), "st_rrocm": (0x2E, 0x7D, 0x32), "ppt": (0x8C, 0x6D, 0x1F)}
+LOGO_CM = 0.85
+
+
+def plain_mark(colour: tuple[int, int, int], size: int = 96) -> bytes:
+    """A PNG ring in one colour on white, written by hand (no imaging library needed)."""
+    rows = []
+    centre, outer, inner = (size - 1) / 2, size / 2 - 2, size / 2 - 14
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            distance = ((x - centre) ** 2 + (y - centre) ** 2) ** 0.5
+            row += bytes(colour) if inner <= distance <= outer or distance <= inner / 3 else b"\xff\xff\xff"
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+            + chunk(b"IEND", b""))
+
+
+MARKS = {party: plain_mark(colour) for party, colour in MARK_COLOURS.items()}
+
+
+def _logo(paragraph, party: str, tr: Callable[[str, str], str]) -> None:
+    """An inline logo slot with alternative text (the PDF's tagged Figure gets it)."""
+    run = paragraph.add_run()
+    shape = run.add_picture(io.BytesIO(MARKS[party]), height=Cm(LOGO_CM))
+    doc_pr = shape._inline.docPr
+    doc_pr.set("name", f"logo_{party}")
+    names = {"st_crm": official_name("st_crm", "es" if tr("es", "en") == "es" else "en", both=True),
+             "st_rrocm": official_name("st_rrocm", "es" if tr("es", "en") == "es" else "en", both=True),
+             "ppt": official_name("ppt", "es" if tr("es", "en") == "es" else "en", both=True)}
+    doc_pr.set("descr", tr("Logotipo: ", "Logo: ") + names[party])
+
+
+# ---------------------------------------------------------------- institutional form
+
+
+def _keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def keep_table_together(table: Table) -> None:
+    """Every row's paragraphs keep with the next: Word and LibreOffice move a short table whole to the next page
+    rather than leave a lone row (or the totals) behind."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                _keep_with_next(paragraph)
+
+
+def symbol_block(doc, tr) -> None:
+    """The UN-style head: the team on the left; reference, distribution, date of issue and original language on
+    the right."""
+    lang = "es" if tr("es", "en") == "es" else "en"
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table._tbl.tblPr.append(_borders("w:tblBorders", "1F3864", sides=("top", "bottom"), size=8))
+    table._tbl.tblPr.append(_cell_margins())
+    left, right = table.rows[0].cells
+    _fill_cell(left, [(official_name("team", lang), {"bold": True})], color=NAVY)
+    left.paragraphs[0].runs[0].font.size = Pt(13)
+    para(left, [(official_name("crm", lang, both=True), {"color": GREY})], style="Texto de tabla")
+    _fill_cell(right, [("{{ header.reference }}", {"bold": True})], align=WD_ALIGN_PARAGRAPH.RIGHT)
+    right.paragraphs[0].runs[0].font.size = Pt(11)
+    for parts in (["Distr.: ", tr("General", "General")],
+                  [tr("Fecha de emisión: ", "Date of issue: "), "{{ header.issued_on }}"],
+                  ["Original: ", "{{ header.original }}"]):
+        para(right, parts, style="Texto de tabla", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _no_split(table.rows[0])
+    _widths(table, (9.0, 8.0))
+    spacer(doc, 2)
+
+
+def addressee(doc, tr, parts: Sequence[Part]) -> None:
+    p = para(doc, [(tr("Destinatario: ", "To: "), {"bold": True, "color": NAVY}), *parts])
+    p.paragraph_format.space_before = Pt(6)
+
+
+def preamble(doc, tr, purpose: tuple[str, str]) -> None:
+    """One sentence citing the mechanism under which the team issues the document."""
+    lang = "es" if tr("es", "en") == "es" else "en"
+    team = tr(
+        f"El {official_name('team', 'es')} de la {official_name('crm', 'es', both=True)}, integrado por la "
+        f"{official_name('st_crm', 'es', both=True)}, la {official_name('st_rrocm', 'es', both=True)} y la "
+        f"{official_name('ppt', 'es', both=True)}, conforme al mecanismo de trabajo que lo rige, ",
+        f"The {official_name('team', 'en')} of the {official_name('crm', 'en', both=True)}, made up of the "
+        f"{official_name('st_crm', 'en', both=True)}, the {official_name('st_rrocm', 'en', both=True)} and the "
+        f"{official_name('ppt', 'en', both=True)}, acting under the mechanism that governs its work, ")
+    p = para(doc, [team + purpose[0 if lang == "es" else 1]])
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(8)
+
+
+def closing(doc, tr, formula: tuple[str, str]) -> None:
+    """Closing formula, place and date, and the endorsement block (from the recorded approvals) — kept together."""
+    lang = "es" if tr("es", "en") == "es" else "en"
+    spacer(doc, 8)
+    _keep_with_next(para(doc, [formula[0 if lang == "es" else 1]]))
+    place = para(doc, ["{{ header.place }}", ", ", "{{ header.issued_on }}"], align=WD_ALIGN_PARAGRAPH.RIGHT)
+    place.paragraph_format.space_before = Pt(8)
+    _keep_with_next(place)
+    para(doc, ["{%p if endorsements %}"])  # the heading only over a table: alone it could end a page
+    _keep_with_next(para(doc, [tr("Aprobación", "Endorsement")], style="Heading 2"))
+    widths = (7.0, 6.4, 3.6)
+    table = data_table(doc, widths, [tr("Parte", "Party"), tr("Nombre", "Name"), tr("Fecha", "Date")])
+    tag_row(table, "{%tr for endorsement in endorsements %}")
+    add_row(table, [["{{ endorsement.party }}"], ["{{ endorsement.name }}", "{% if endorsement.role %}", ", ",
+                                                   "{{ endorsement.role }}", "{% endif %}"],
+                    opt("endorsement.on")], widths)
+    tag_row(table, "{%tr endfor %}")
+    keep_table_together(table)
+    para(doc, ["{%p else %}"])
+    para(doc, [(tr(f"Documento emitido por las secretarías técnicas del {official_name('team', 'es')} "
+                   f"({official_name('st_crm', 'es', acronym=True)} y "
+                   f"{official_name('st_rrocm', 'es', acronym=True)}) en nombre del "
+                   f"{official_name('team', 'es')}; sin aprobaciones registradas de las partes.",
+                   f"Issued by the technical secretariats of the {official_name('team', 'en')} "
+                   f"({official_name('st_crm', 'en', acronym=True)} and "
+                   f"{official_name('st_rrocm', 'en', acronym=True)}) on behalf of the "
+                   f"{official_name('team', 'en')}; no approvals by the parties are recorded."),
+                {"italic": True, "color": GREY})])
+    para(doc, ["{%p endif %}"])
+
+
+def _names(lang: str) -> dict[str, str]:
+    return {key: official_name(key, lang, acronym=True) for key in ("crm", "grcm", "ppt")}
+
+
+def _form_texts(kind: str) -> dict[str, tuple[str, str]]:
+    """Per kind: the preamble's purpose and the closing formula, (Spanish, English)."""
+    es, en = _names("es"), _names("en")
+    member_countries = ("El Equipo Tripartito aprovecha la oportunidad para reiterar a los Países Miembros de la "
+                        f"{es['crm']} las seguridades de su más alta consideración.",
+                        "The Tripartite Team avails itself of this opportunity to renew to the Member Countries of "
+                        f"the {en['crm']} the assurances of its highest consideration.")
+    texts = {
+        "minutes": ("deja constancia de lo tratado y acordado en la reunión que se detalla a continuación.",
+                    "records below what was discussed and agreed at the meeting described."),
+        "recommendations": (f"somete a la consideración del {official_name('grcm', 'es', both=True)} las "
+                            "recomendaciones siguientes.",
+                            f"submits the following recommendations to the {official_name('grcm', 'en', both=True)} "
+                            "for its consideration."),
+        "monitoring_report": ("presenta a los Países Miembros el informe de monitoreo de los instrumentos y de las "
+                              f"recomendaciones de la {es['crm']}, previo a la reunión del {es['grcm']}.",
+                              "presents to the Member Countries the monitoring report on the instruments and "
+                              f"recommendations of the {en['crm']}, ahead of the {en['grcm']} meeting."),
+        "ppt_feedback": ("transmite a la Presidencia Pro Tempore entrante sus observaciones sobre la nota conceptual "
+                         "y el plan de trabajo presentados.",
+                         "conveys to the incoming Pro Tempore Presidency its observations on the concept note and "
+                         "work plan it has submitted."),
+        "work_plan": ("adopta el plan de trabajo anual siguiente, con sus mecanismos de implementación, monitoreo y "
+                      "seguimiento y los recursos identificados.",
+                      "adopts the following annual work plan, with its implementation, monitoring and follow-up "
+                      "mechanisms and the resources identified."),
+        "dossier_cover": (f"remite a los Países Miembros el expediente preparatorio de la reunión del {es['grcm']} "
+                          "que se indica.",
+                          f"transmits to the Member Countries the preparatory dossier for the {en['grcm']} meeting "
+                          "indicated."),
+    }
+    closings = {
+        "recommendations": (f"El Equipo Tripartito aprovecha la oportunidad para reiterar al {es['grcm']} las "
+                            "seguridades de su más alta consideración.",
+                            f"The Tripartite Team avails itself of this opportunity to renew to the {en['grcm']} the "
+                            "assurances of its highest consideration."),
+        "ppt_feedback": ("El Equipo Tripartito aprovecha la oportunidad para reiterar a la Presidencia Pro Tempore "
+                         "entrante las seguridades de su más alta consideración.",
+                         "The Tripartite Team avails itself of this opportunity to renew to the incoming Pro "
+                         "Tempore Presidency the assurances of its highest consideration."),
+    }
+    return {"purpose": texts[kind], "closing": closings.get(kind, member_countries)}
+
+
+ADDRESSEES: dict[str, Callable[[Callable[[str, str], str]], list[Part]]] = {
+    "recommendations": lambda tr: [tr(official_name("grcm", "es", both=True), official_name("grcm", "en", both=True))],
+    "ppt_feedback": lambda tr: [tr("Presidencia Pro Tempore entrante: ", "Incoming Pro Tempore Presidency: "),
+                                "{{ term.country_name }}"],
+}
 
 
 # ---------------------------------------------------------------- the six kinds
@@ -473,21 +654,6 @@ def build_minutes(doc, tr) -> None:
 
     section_heading(doc, tr("6. Próxima reunión", "6. Next meeting"))
     para(doc, if_else("next_meeting", ["{{ next_meeting }}"], [tr("Por definir.", "To be determined.")]))
-    _minutes_approvals(doc, tr)
-    spacer(doc, 10)
-    para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
-                  "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
-
-
-def _minutes_approvals(doc, tr) -> None:
-    """Who approved the minutes for each party, and when (issue 11): a plain list, kept apart so the
-    institutional endorsement block can be built from it."""
-    para(doc, ["{%p if approvals %}"])
-    para(doc, [(tr("Aprobada por", "Approved by"), {"bold": True})])
-    para(doc, ["{%p for approval in approvals %}"])
-    para(doc, ["{{ approval.party }}", " — ", "{{ approval.by }}", ", ", "{{ approval.on }}"], style="List Bullet")
-    para(doc, ["{%p endfor %}"])
-    para(doc, ["{%p endif %}"])
 
 
 def build_recommendations(doc, tr) -> None:
@@ -517,8 +683,7 @@ def build_recommendations(doc, tr) -> None:
 def _grcm_table(doc, tr) -> None:
     kv_table(doc, [
         (tr("Reunión", "Meeting"), ["{{ grcm.title }}"]),
-        (tr("Fecha", "Date"), ["{{ grcm.starts_on }}", "{% if grcm.ends_on %}", " – ", "{{ grcm.ends_on }}",
-                              "{% endif %}"]),
+        (tr("Fecha", "Date"), ["{{ grcm.dates }}"]),
         (tr("Lugar", "Venue"), opt("grcm.location")),
     ])
     spacer(doc, 2)
@@ -528,7 +693,7 @@ def build_ppt_feedback(doc, tr) -> None:
     section_heading(doc, tr("1. Presidencia Pro Tempore entrante", "1. Incoming Pro Tempore Presidency"))
     kv_table(doc, [
         (tr("País", "Country"), ["{{ term.country_name }}"]),
-        (tr("Período", "Term"), ["{{ term.starts_on }}", " – ", "{{ term.ends_on }}"]),
+        (tr("Período", "Term"), ["{{ term.dates }}"]),
         (tr("Nota conceptual recibida", "Concept note received"), opt("concept_note_received_on")),
         (tr("Plan de trabajo recibido", "Work plan received"), opt("work_plan_received_on")),
         (tr("Reunión previa del Equipo Tripartito", "Tripartite Team pre-PPT meeting"), opt("meeting_on")),
@@ -558,7 +723,7 @@ def build_ppt_feedback(doc, tr) -> None:
 def build_monitoring_report(doc, tr) -> None:
     section_heading(doc, tr("Datos del informe", "Report details"))
     kv_table(doc, [
-        (tr("Reunión del GRCM", "RCGM meeting"), ["{{ grcm.title }}", " (", "{{ grcm.starts_on }}", ")"]),
+        (tr("Reunión del GRCM", "RCGM meeting"), ["{{ grcm.title }}", " (", "{{ grcm.dates }}", ")"]),
         "{%tr if period_label %}",
         (tr("Período cubierto", "Period covered"), ["{{ period_label }}"]),
         "{%tr endif %}",
@@ -611,8 +776,8 @@ def build_monitoring_report(doc, tr) -> None:
     para(doc, [tr("Eventos de la CRM registrados: ", "RCM events recorded: "), ("{{ events_total }}", {"bold": True}),
                tr(". Con participación de la sociedad civil: ", ". With civil society participation: "),
                ("{{ events_open }}", {"bold": True}), "."])
-    para(doc, [tr("Excepciones: eventos solo para Países Miembros, a solicitud expresa (R1)",
-                 "Exceptions: members-only events, at the express request of a Member Country (R1)")],
+    para(doc, [tr("Excepciones: eventos solo para Países Miembros, a solicitud expresa de un País Miembro",
+                 "Exceptions: members-only events, at the express request of a Member Country")],
          style="Heading 2")
     para(doc, ["{%p if exceptions %}"])
     widths = (5.6, 2.6, 3.0, 3.2, 2.6)
@@ -671,10 +836,10 @@ def build_work_plan(doc, tr) -> None:
     add_row(table, [[(tr("Total", "Total"), {"bold": True})], [""], [("{{ total.amount }}", {"bold": True})],
                     [("{{ total.currency }}", {"bold": True})], [""]], widths, fill=LABEL_FILL)
     tag_row(table, "{%tr endfor %}")
+    keep_table_together(table)  # the totals never stand alone on the next page
 
 
 def build_dossier_cover(doc, tr) -> None:
-    spacer(doc, 24)
     para(doc, [tr("Documento de trabajo de la Conferencia Regional sobre Migración",
                  "Working document of the Regional Conference on Migration")], style="Heading 3")
     section_heading(doc, tr("Reunión del Grupo Regional de Consulta sobre Migración (GRCM)",
@@ -695,18 +860,14 @@ def build_dossier_cover(doc, tr) -> None:
     spacer(doc)
     para(doc, ["{{ note }}"])
     para(doc, ["{%p endif %}"])
-    spacer(doc, 30)
-    para(doc, [(tr("Preparado por el Equipo Tripartito: ST-CRM, ST-RROCM y la Presidencia Pro Tempore de ",
-                  "Prepared by the Tripartite Team: ST-CRM, ST-RROCM and the Pro Tempore Presidency of "),
-                {"color": GREY}), ("{{ header.ppt_country_name }}", {"color": GREY}), (".", {"color": GREY})],
-         align=WD_ALIGN_PARAGRAPH.CENTER)
+    # who prepared it: the closing's endorsement block says so for every kind
 
 
 SUBTITLES: dict[str, Callable[[Callable[[str, str], str]], list[Part]]] = {
     "minutes": lambda tr: ["{{ meeting.kind }}", " · ", "{{ meeting.date }}"],
     "recommendations": lambda tr: ["{{ grcm.title }}"],
-    "ppt_feedback": lambda tr: [tr("PPT de ", "PPT of "), "{{ term.country_name }}", " · ", "{{ term.starts_on }}",
-                               " – ", "{{ term.ends_on }}"],
+    "ppt_feedback": lambda tr: [tr("Presidencia Pro Tempore de ", "Pro Tempore Presidency of "),
+                               "{{ term.country_name }}", " · ", "{{ term.dates }}"],
     "monitoring_report": lambda tr: ["{{ grcm.title }}"],
     "work_plan": lambda tr: [tr("Año ", "Year "), "{{ year }}"],
     "dossier_cover": lambda tr: ["{{ grcm.title }}"],
@@ -722,7 +883,16 @@ def build(kind: str, language: str) -> Path:
         return es if language == "es" else en
 
     doc = new_document(language, tr, subtitle=SUBTITLES[kind](tr))
+    form = _form_texts(kind)
+    if kind in ADDRESSEES:
+        addressee(doc, tr, ADDRESSEES[kind](tr))
+    preamble(doc, tr, form["purpose"])
     BUILDERS[kind](doc, tr)
+    closing(doc, tr, form["closing"])
+    if kind == "minutes":  # the minutes go to every member country (R8): said last, after the endorsements
+        spacer(doc, 6)
+        para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
+                      "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
     path = OUT / f"{kind}.{language}.docx"
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -731,11 +901,23 @@ def build(kind: str, language: str) -> Path:
 
 
 def _stable_zip(data: bytes) -> bytes:
-    """Same input, same bytes: fixed entry timestamps (python-docx stamps the current time)."""
+    """Same input, same bytes: fixed entry timestamps (python-docx stamps the current time). The logo images
+    get stable names, word/media/logo_{party}.png, which the renderer replaces by the institution's logos."""
     out = io.BytesIO()
+    by_bytes = {mark: f"logo_{party}.png" for party, mark in MARKS.items()}
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        renames = {info.filename.split("/")[-1]: by_bytes[src.read(info)] for info in src.infolist()
+                   if info.filename.startswith("word/media/") and src.read(info) in by_bytes}
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6]), src.read(info),
+            name, content = info.filename, src.read(info)
+            if name.startswith("word/media/") and name.split("/")[-1] in renames:
+                name = "word/media/" + renames[name.split("/")[-1]]
+            elif name.endswith(".rels"):
+                text = content.decode("utf-8")
+                for old, new in renames.items():
+                    text = text.replace(f'media/{old}"', f'media/{new}"')
+                content = text.encode("utf-8")
+            dst.writestr(zipfile.ZipInfo(name, date_time=FIXED_DATE.timetuple()[:6]), content,
                          compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 

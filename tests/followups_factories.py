@@ -83,3 +83,10 @@ def endorse_by_all(client, auth, recommendation_id: int) -> None:
     for party in ("st_crm", "st_rrocm", "ppt"):
         response = client.post(f"/api/v1/recommendations/{recommendation_id}/endorsement", headers=auth[party])
         assert response.status_code == 200, response.json
+
+
+def instrument_on_record(client, auth) -> dict:
+    """An instrument in the register: a monitoring report with something to show (nothing empty is issued)."""
+    response = client.post("/api/v1/instruments", json=instrument_body(), headers=auth["st_crm"])
+    assert response.status_code == 201, response.json
+    return response.json

@@ -25,7 +25,7 @@ from service.content_translations.rules import (
     source_texts,
     with_targets,
 )
-from service.documents.contexts import build_context
+from service.documents.contexts import build_context, subject_context
 from service.extensions import db
 from service.meetings.models import Meeting
 
@@ -46,7 +46,7 @@ def original_language(subject: TranslationSubject) -> str:
 
 def current_sources(subject: TranslationSubject, today: date) -> dict[str, str]:
     """The typed texts the subject's document shows now (404/422 as issuing would, when it cannot be built)."""
-    return source_texts(subject.kind, build_context(subject.kind, subject.id, original_language(subject), today))
+    return source_texts(subject.kind, subject_context(subject.kind, subject.id, original_language(subject), today))
 
 
 def _rows(subject: TranslationSubject, language: str) -> dict[str, ContentTranslation]:

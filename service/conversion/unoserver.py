@@ -7,7 +7,9 @@ import xmlrpc.client
 from collections.abc import Sequence
 
 API_VERSION = "3"  # unoserver's XML-RPC API; 3.x clients and servers speak it
-PDFA_OPTIONS = ("SelectPdfVersion=2",)  # PDF/A-2b (see shared/TOOLCHAIN.md)
+# PDF/A-2b (see shared/TOOLCHAIN.md), tagged (headings, tables, alt text as structure; /Lang from the document's
+# language) and with the document's title, not the file name, in the viewer's title bar.
+PDFA_OPTIONS = ("SelectPdfVersion=2", "UseTaggedPDF=true", "DisplayPDFDocTitle=true")
 # Only the Word import filter: bytes that are really RTF, HTML, ODT... must not reach another import filter.
 DOCX_FILTER = "MS Word 2007 XML"
 BROKEN = (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError)  # transport-level failures

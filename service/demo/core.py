@@ -122,7 +122,7 @@ def _minutes(meeting, agreements, year: int) -> dict:
     return {
         "language": "es",
         "attendees": _ATTENDEES,
-        "agenda_items": [{"title": item, "discussion": f"Se conversó sobre «{item.lower()}». Las tres partes "
+        "agenda_items": [{"title": item, "discussion": f"Se conversó sobre «{item}». Las tres partes "
                           "coincidieron en la importancia de dar seguimiento oportuno y acordaron los pasos "
                           "que constan en los acuerdos de esta minuta."} for item in meeting.agenda],
         "agreements": [{"text": text, "responsible": who, "due_on": date(year, month, day), "status": status}

@@ -10,7 +10,6 @@ A part with nothing to show is left out, and the contents say why."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from sqlalchemy import select
 
@@ -19,7 +18,7 @@ from service.content_translations.operations import translated_text
 from service.content_translations.rules import TranslationSubject
 from service.conversion.protocol import PdfConverter
 from service.documents.annexes import annex_pdf, current_concept_note
-from service.documents.contexts import build_context
+from service.documents.contexts import has_content
 from service.documents.contexts.common import ppt_country_on
 from service.documents.drafts import AUTHOR, Draft, Files, Stamp, jsonable
 from service.documents.models import IssuedDocument, Upload
@@ -45,8 +44,6 @@ _ORIGINAL = {"es": {"es": "Idioma original: español.", "en": "Idioma original: 
              "en": {"es": "Original language: Spanish.", "en": "Original language: English."}}
 _ONLY_IN = {"es": {"en": "Disponible sólo en inglés."}, "en": {"es": "Available in Spanish only."}}
 # What makes a part worth including, and what the contents say when it is left out (in the dossier's language).
-_CONTENT_KEYS = {"monitoring_report": ("instruments", "recommendations", "events"),
-                 "recommendations": ("recommendations",)}
 _OMITTED = {
     "monitoring_report": {"title": {"es": "Informe de monitoreo", "en": "Monitoring report"},
                           "note": {"es": "no se incluye: no hay datos de monitoreo del período",
@@ -95,7 +92,7 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
     rows: list[dict[str, str]] = []  # the contents, in order: included parts and the parts left out
     parts: list[IssuedDocument] = []
     for kind, subject_id in candidates:
-        if _has_content(kind, subject_id, language, grcm.starts_at.date()):
+        if has_content(kind, subject_id, language, grcm.starts_at.date()):  # empty parts are left out
             parts.append(issue_version(kind, subject_id))
             rows.append({"title": _part_title(parts[-1]), "reference": parts[-1].reference,
                          "bookmark": f"dossier_part_{len(parts)}"})
@@ -160,15 +157,6 @@ def _estimated_starts(total: int, part_pages: list[int], annex_pages: int) -> li
         starts.append(min(page, total - 1))
         page += pages
     return starts
-
-
-def _has_content(kind: str, subject_id: int, language: str, today: date) -> bool:
-    """A part is worth a place in the dossier when its document would show something for its subject."""
-    keys = _CONTENT_KEYS.get(kind)
-    if keys is None:
-        return True
-    context = build_context(kind, subject_id, language, today)
-    return any(context.get(key) for key in keys)
 
 
 def _part_title(document: IssuedDocument) -> str:

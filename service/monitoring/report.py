@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
@@ -24,6 +23,7 @@ from service.recommendations.models import Recommendation
 from service.recommendations.rules import FollowUpStatus, RecommendationState
 from service.reference.data import NETWORKS
 from service.reference.models import Country
+from service.templating.formatting import format_date_range
 
 # The keys of schemas.rendering.MonitoringReportContext this module fills (the header is the engine's).
 CONTEXT_KEYS = ("grcm", "due_on", "period_label", "instruments", "recommendations", "events")
@@ -126,7 +126,7 @@ def monitoring_report_data(grcm_meeting_id: int, today: date, *, issued_on: date
                  "location": meeting.location},
         "due_on": schedule.due_on, "overdue": schedule.overdue, "late": schedule.late,
         "period": {"starts_on": first, "ends_on": last},
-        "period_label": f"{format_date(first, 'long', locale=language)} – {format_date(last, 'long', locale=language)}",
+        "period_label": format_date_range(first, last, language),
         "instruments": instruments,
         "by_network": groups,
         "recommendations": _compliance(last),

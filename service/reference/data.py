@@ -41,3 +41,31 @@ NETWORKS: list[tuple[str, str, str]] = [
     ("migrant_children", "Red en Materia de Protección de Niños, Niñas y Adolescentes Migrantes",
      "Network on the Protection of Migrant Children and Adolescents"),
 ]
+
+# The official names documents use, one spelling per language (English acronyms as the RCM itself writes them).
+# Hyphenated acronyms carry U+2011 (non-breaking hyphen) so "ST‑CRM" never breaks across lines; the renderer
+# turns it into Word's own non-breaking hyphen (the document fonts have no U+2011 glyph).
+NB = "\u2011"
+# key -> (Spanish full name, Spanish acronym, English full name, English acronym)
+OFFICIAL_NAMES: dict[str, tuple[str, str, str, str]] = {
+    "crm": ("Conferencia Regional sobre Migración", "CRM", "Regional Conference on Migration", "RCM"),
+    "grcm": ("Grupo Regional de Consulta sobre Migración", "GRCM", "Regional Consultation Group on Migration",
+             "RCGM"),
+    "rrocm": ("Red Regional de Organizaciones de la Sociedad Civil para la Migración", "RROCM",
+              "Regional Network of Civil Society Organizations for Migration", "RROCM"),
+    "ppt": ("Presidencia Pro Tempore", "PPT", "Pro Tempore Presidency", "PPT"),
+    "st_crm": ("Secretaría Técnica de la CRM", f"ST{NB}CRM", "RCM Technical Secretariat", f"ST{NB}CRM"),
+    "st_rrocm": ("Secretaría Técnica de la RROCM", f"ST{NB}RROCM", "RROCM Technical Secretariat", f"ST{NB}RROCM"),
+    "team": ("Equipo Tripartito", "ET", "Tripartite Team", "TT"),
+}
+# Where the team's documents are signed: the seat of the ST-CRM.
+ISSUING_PLACE = {"es": "San José, Costa Rica", "en": "San José, Costa Rica"}
+
+
+def official_name(key: str, language: str, *, acronym: bool = False, both: bool = False) -> str:
+    """The official name in a language: full, its acronym, or "Full name (ACRONYM)"."""
+    es, es_short, en, en_short = OFFICIAL_NAMES[key]
+    full, short = (es, es_short) if language == "es" else (en, en_short)
+    if both:
+        return f"{full} ({short})"
+    return short if acronym else full

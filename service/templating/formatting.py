@@ -7,12 +7,13 @@ document read the same way.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
-from babel.dates import get_timezone_location
+from babel.dates import get_month_names, get_timezone_location
 from babel.numbers import format_decimal
 
 _LOCALE = {"es": "es_419", "en": "en"}
@@ -75,3 +76,52 @@ def format_number(value: int | float | Decimal, language: str, *, decimals: int 
     pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale(language))
 
+
+
+def format_date_range(first: date, last: date | None, language: str) -> str:
+    """16 al 18 de junio de 2026 / 16–18 June 2026; the shared month and year are written once."""
+    if isinstance(first, datetime):
+        first = first.date()
+    if isinstance(last, datetime):
+        last = last.date()
+    if last is None or last == first:
+        return format_date(first, language)
+    if last < first:
+        raise ValueError(f"A date range cannot end ({last}) before it starts ({first}).")
+    months = get_month_names("wide", locale=_locale(language))
+    if language == "es":
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day} al {last.day} de {months[last.month]} de {last.year}"
+        if first.year == last.year:
+            return f"{first.day} de {months[first.month]} al {format_date(last, language)}"
+        return f"{format_date(first, language)} al {format_date(last, language)}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}\u2013{last.day} {months[last.month]} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {months[first.month]} \u2013 {format_date(last, language)}"
+    return f"{format_date(first, language)} \u2013 {format_date(last, language)}"
+
+
+# Monitoring periods are stored as codes: 2026 (the year), 2026-S1 (a half), 2026-Q3 (a quarter).
+_PERIOD = re.compile(r"^(?P<year>\d{4})(?:-(?P<unit>[SQT])(?P<n>[1-4]))?$")  # T: Spanish "trimestre"
+_ORDINALS = {"es": ("primer", "segundo", "tercer", "cuarto"), "en": ("first", "second", "third", "fourth")}
+
+
+def format_period(code: str, language: str) -> str:
+    """primer semestre de 2026 / first half of 2026; tercer trimestre de 2026 / third quarter of 2026.
+
+    A code this does not know (typed by hand) is shown as it is rather than guessed at.
+    """
+    found = _PERIOD.match(code.strip())
+    _locale(language)
+    if not found:
+        return code
+    year, unit, n = found["year"], found["unit"], int(found["n"] or 0)
+    if unit is None:
+        return year
+    if unit == "S" and n > 2:
+        return code
+    ordinal = _ORDINALS[language][n - 1]
+    if language == "es":
+        return f"{ordinal} {'semestre' if unit == 'S' else 'trimestre'} de {year}"
+    return f"{ordinal} {'half' if unit == 'S' else 'quarter'} of {year}"

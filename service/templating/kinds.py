@@ -17,8 +17,9 @@ from marshmallow import Schema
 from schemas import rendering as r
 from service.common.i18n import LANGUAGES
 from service.grcm.rules import is_late
+from service.reference.data import ISSUING_PLACE
 from service.templating import location as templates_location
-from service.templating.formatting import format_date, format_time_range
+from service.templating.formatting import format_date, format_date_range, format_period, format_time_range
 
 TEMPLATES_DIR = templates_location.PACKAGED_DIR  # pristine defaults; documents use templates_location.live_dir()
 
@@ -47,6 +48,24 @@ def _group_in_order(items: list[dict], key: Callable[[dict], str]) -> list[tuple
     return list(groups.items())
 
 
+def derive_common(data: dict[str, Any], language: str) -> None:
+    """What every kind shows the same way: the symbol block, the date ranges, the endorsements."""
+    header = data["header"]
+    original = header.get("original_language") or "es"
+    header["original_language"] = original
+    name = r.label("language", original, language)
+    header["original"] = name.lower() if language == "es" else name  # "Original: español" / "Original: Spanish"
+    header["place"] = ISSUING_PLACE[language]
+    for key in ("grcm", "term"):
+        if isinstance(data.get(key), dict):
+            data[key]["dates"] = format_date_range(data[key]["starts_on"], data[key].get("ends_on"), language)
+    if not data.get("endorsements") and data.get("approvals"):
+        # recorded approvals (the minutes'), whatever their date key is called
+        data["endorsements"] = [{"party": a["party"], "name": a["name"], "role": a.get("role"),
+                                 "on": a.get("on") or a.get("approved_on") or a.get("date")}
+                                for a in data["approvals"] if a.get("party") and a.get("name")]
+
+
 def _derive_minutes(data: dict[str, Any], language: str) -> None:
     meeting = data["meeting"]
     meeting["date"] = format_date(meeting["starts_at"], language)
@@ -67,6 +86,9 @@ def _derive_ppt_feedback(data: dict[str, Any], language: str) -> None:
 
 
 def _derive_monitoring(data: dict[str, Any], language: str) -> None:
+    for instrument in data["instruments"]:
+        if instrument.get("latest"):  # "2026-S1" -> "primer semestre de 2026"
+            instrument["latest"]["period"] = format_period(instrument["latest"]["period"], language)
     data["late"] = is_late(data["due_on"], data["header"]["issued_on"])
     general = "Transversal / general" if language == "es" else "Cross-cutting / general"
     order = [*r.VOCABULARIES["network"], None]

@@ -61,3 +61,16 @@ def ensure_writable(folder: Path) -> None:
         raise PackagedTemplatesReadOnly(
             f"Refusing to write into the packaged templates ({PACKAGED_DIR}); install through the app, whose "
             "TEMPLATES_DIR (TRIPARTITO_TEMPLATES_DIR) holds the institution's copy.")
+
+
+def logos_dir() -> Path | None:
+    """The institution's logos (``st_crm.png``, ``st_rrocm.png``, ``ppt.png``): ``<DATA_DIR>/logos`` within an
+    app, ``TRIPARTITO_LOGOS_DIR`` outside one; None: the templates' own plain marks are used."""
+    if has_app_context():
+        configured = current_app.config.get("LOGOS_DIR")
+        if configured:
+            return Path(configured)
+        data_dir = current_app.config.get("DATA_DIR")
+        return Path(data_dir) / "logos" if data_dir else None
+    configured = os.environ.get("TRIPARTITO_LOGOS_DIR")
+    return Path(configured) if configured else None

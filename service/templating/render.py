@@ -37,8 +37,9 @@ from marshmallow import Schema, ValidationError, fields
 from schemas.rendering import Choice, context_fields, label
 from service.common.i18n import N_
 from service.errors import RuleViolation
+from service.templating import location as templates_location
 from service.templating.formatting import format_date, format_datetime, format_number
-from service.templating.kinds import DocumentKind, get_kind
+from service.templating.kinds import DocumentKind, derive_common, get_kind
 
 # Filters a template may use; the doctor refuses any other (and the environment does not even have them).
 ALLOWED_FILTERS = frozenset({"capitalize", "count", "d", "default", "first", "join", "last", "length", "lower",
@@ -161,6 +162,8 @@ class CompiledTemplate:
                     content = self._render_part(info.filename, content, context)
                 elif info.filename == "docProps/core.xml" and "header" in context:
                     content = _core_properties(content, context["header"], language)
+                elif info.filename.startswith("word/media/logo_"):
+                    content = institution_logo(info.filename.removeprefix("word/media/")) or content
                 # level 1: a third of the time of the default level for a few % more bytes
                 zf.writestr(_fresh_info(info), content, compresslevel=1)
         return out.getvalue()
@@ -175,12 +178,25 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise TemplateRenderError(f"{name}: {exc} (run tripartito templates check)") from exc
         xml = _DOCXTPL.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        xml = _non_breaking_hyphens(xml)
         data = xml.encode("utf-8")
         try:
             etree.fromstring(data, _PARSER)  # never hand out a corrupt document
         except etree.XMLSyntaxError as exc:
             raise TemplateRenderError(f"{name}: the rendered XML is not well formed: {exc}") from exc
         return data
+
+
+_TEXT_RUN = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*\u2011[^<]*)(</w:t>)")
+
+
+def _non_breaking_hyphens(xml: str) -> str:
+    """U+2011 in text becomes Word's own non-breaking hyphen: the document fonts have no glyph for U+2011."""
+    def split(found: re.Match[str]) -> str:
+        pieces = found[2].split("\u2011")
+        return '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'.join(
+            [found[1].replace("<w:t>", '<w:t xml:space="preserve">') + pieces[0], *pieces[1:]]) + found[3]
+    return _TEXT_RUN.sub(split, xml) if "\u2011" in xml else xml
 
 
 def _render_within_limits(name: str, template: jinja2.Template, context: dict[str, Any]) -> str:
@@ -215,6 +231,21 @@ def _core_properties(blob: bytes, header: dict[str, Any], language: str | None) 
             element = etree.SubElement(root, f"{{{_CORE[prefix]}}}{local}")
         element.text = value
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def institution_logo(name: str) -> bytes | None:
+    """The institution's image for a logo slot (``logo_st_crm.png`` ← ``<logos folder>/st_crm.png``), if any.
+
+    The slot keeps the template's size, so a square PNG fits best."""
+    folder = templates_location.logos_dir()
+    if folder is None:
+        return None
+    path = folder / name.removeprefix("logo_")
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if data.startswith(b"\x89PNG\r\n\x1a\n") else None  # the slot is a PNG part: PNGs only
 
 
 def _fresh_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
@@ -258,6 +289,7 @@ def display_context(kind: DocumentKind, language: str, context: dict[str, Any]) 
     if data["header"]["language"] != language:
         raise ContextError(kind.name, {"header": {"language": [f"Does not match the template language "
                                                                 f"{language!r}."]}})
+    derive_common(data, language)
     if kind.derive:
         kind.derive(data, language)
     return _display_object(schema, data, language)

@@ -22,13 +22,15 @@ FONTS = {"Carlito", "Liberation Sans", "Liberation Mono"}
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
-def test_each_template_has_letterhead_reference_date_language_and_page_x_of_y(path: Path) -> None:
+def test_each_template_has_letterhead_symbol_block_and_page_x_of_y(path: Path) -> None:
     data = path.read_bytes()
     header, footer, body = (part_xml(data, f"word/{n}.xml") for n in ("header1", "footer1", "document"))
     assert all(name in header for name in ("CRM", "RROCM", "{{ header.ppt_country_name }}"))
-    for tag in ("{{ header.reference }}", "{{ header.issued_on }}", "{{ header.language }}", "{{ header.title }}"):
+    spanish = path.name.endswith(".es.docx")
+    for tag in ("{{ header.reference }}", "{{ header.issued_on }}", "{{ header.original }}", "{{ header.title }}",
+                "Distr.: ", "Fecha de emisión: " if spanish else "Date of issue: "):
         assert tag in body
-    words = ("Página ", " de ") if path.name.endswith(".es.docx") else ("Page ", " of ")
+    words = ("Página ", " de ") if spanish else ("Page ", " of ")
     assert all(w in footer for w in words)
     assert " PAGE " in footer
     assert " NUMPAGES " in footer
@@ -57,11 +59,15 @@ def test_tables_have_fixed_layout_column_and_cell_widths(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
-def test_templates_have_no_images_or_external_links(path: Path) -> None:
+def test_templates_have_three_logo_slots_with_alt_text_and_no_external_links(path: Path) -> None:
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         rels = "".join(zf.read(n).decode() for n in names if n.endswith(".rels"))
-    assert not [n for n in names if n.startswith("word/media/")]
+    assert sorted(n for n in names if n.startswith("word/media/")) == [
+        "word/media/logo_ppt.png", "word/media/logo_st_crm.png", "word/media/logo_st_rrocm.png"]
+    alts = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', part_xml(path.read_bytes(), "word/header1.xml"))
+    assert len(alts) == 3
+    assert all(alt.startswith(("Logotipo: ", "Logo: ")) for alt in alts)
     assert 'TargetMode="External"' not in rels
 
 

@@ -15,7 +15,7 @@ from service.extensions import db
 from tests.audit.helpers import log
 from tests.conftest import ACTOR, NOW
 from tests.content_translations.helpers import translate_all
-from tests.followups_factories import grcm_meeting
+from tests.followups_factories import grcm_meeting, instrument_on_record
 
 URL = "/api/v1/documents"
 REASON = {"reason": "Se emitió con cifras de monitoreo equivocadas."}
@@ -38,6 +38,7 @@ def account(email_address: str, country: str) -> None:
 
 
 def issued_report(client, auth) -> dict:
+    instrument_on_record(client, auth)
     grcm = grcm_meeting(client, auth)
     response = client.post(URL, json={"kind": "monitoring_report", "subject_id": grcm["id"], "language": "es"},
                            headers=auth["st_crm"])

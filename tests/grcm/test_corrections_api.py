@@ -6,7 +6,13 @@ from __future__ import annotations
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from tests.audit.helpers import log
-from tests.followups_factories import SUBMISSION, endorse_by_all, grcm_meeting, recommendation_body
+from tests.followups_factories import (
+    SUBMISSION,
+    endorse_by_all,
+    grcm_meeting,
+    instrument_on_record,
+    recommendation_body,
+)
 
 URL = "/api/v1/grcm-meetings"
 APPROVAL = {"to": "approved", "decision_reference": "Acta 7", "decided_on": "2026-06-18"}
@@ -65,6 +71,7 @@ def test_a_move_that_keeps_every_dependent_true_is_saved(client, auth):
 def test_moving_it_so_that_an_issued_on_time_report_would_be_late_is_409_naming_r5(client, auth, clock, converter):
     from datetime import UTC, datetime
 
+    instrument_on_record(client, auth)
     grcm = grcm_meeting(client, auth, starts_at="2027-03-09T09:00:00", ends_at="2027-03-10T17:00:00")
     clock.at = datetime(2026, 12, 1, 15, tzinfo=UTC)  # due 2027-01-09: on time
     report = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": grcm["id"]},

@@ -39,7 +39,7 @@ def with_expression(expression: str) -> bytes:
 F1 = [
     ("document.xml expanding to 100 MiB", lambda: files.docx_expanding(100), "expands to more than 10"),
     ("vbaProject.bin", lambda: files.docx_with([("word/vbaProject.bin", b"\0" * 100)], base=shipped()), "macros"),
-    ("external image link", lambda: files.docx_with([("word/_rels/header1.xml.rels", files.rels("http://x/p.png"))],
+    ("external image link", lambda: files.docx_with([("word/_rels/footer1.xml.rels", files.rels("http://x/p.png"))],
                                                     base=shipped()), "external"),
     ("50,017 zip entries", lambda: files.zip_of([(f"m/{i}", b"") for i in range(50_000)], base=shipped()), "parts"),
     ("{{ 'x' * 999999999 }}", lambda: with_expression("{{ 'x' * 999999999 }}"), "Repeating text"),

@@ -32,3 +32,12 @@ def stored_term(starts_on: date = date(2027, 7, 1), country: str = "PA") -> PptT
     term = create_term({"country": country, "starts_on": starts_on, "ends_on": ends_on}, actor=ACTOR, now=NOW)
     db.session.commit()
     return term
+
+
+def stored_instrument() -> None:
+    """An instrument in the register, so the monitoring report has content (nothing empty is issued)."""
+    from service.monitoring.operations import create_instrument
+    from tests.followups_factories import instrument_body
+
+    create_instrument(instrument_body(adopted_on=date(2016, 6, 24)), actor=ACTOR, now=NOW)
+    db.session.commit()

@@ -15,7 +15,7 @@ from service.recommendations.models import Recommendation
 from service.recommendations.operations import create_recommendation, endorse
 from tests.conftest import NOW
 from tests.web.conftest import post_form
-from tests.web.followup_helpers import etag_in, stored_grcm
+from tests.web.followup_helpers import etag_in, stored_grcm, stored_instrument
 
 FORM = {"title": "Protocolo de retorno", "text": "Adoptar el protocolo regional.", "rationale": "Lo pidió la red.",
         "addressee": "viceministerial"}
@@ -69,6 +69,7 @@ def test_the_submission_form_takes_the_real_date(as_user):
 
 
 def test_withdrawing_a_document_asks_for_a_reason_then_marks_it_withdrawn(as_user, client, auth, converter):
+    stored_instrument()
     grcm = stored_grcm()
     issued = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": grcm.id},
                          headers=auth["st_crm"]).json
@@ -89,6 +90,7 @@ def test_withdrawing_a_document_asks_for_a_reason_then_marks_it_withdrawn(as_use
 
 
 def test_the_portal_shows_a_withdrawn_document_as_withdrawn(as_user, client, auth, converter):
+    stored_instrument()
     grcm = stored_grcm()
     issued = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": grcm.id},
                          headers=auth["st_crm"]).json

@@ -8,7 +8,7 @@ from service.ppt.feedback import save_feedback
 from tests.conftest import NOW
 from tests.content_translations.helpers import translate_stored
 from tests.web.conftest import post_form
-from tests.web.followup_helpers import stored_grcm, stored_term
+from tests.web.followup_helpers import stored_grcm, stored_instrument, stored_term
 from tests.web.test_recommendation_pages import stored_recommendation
 from tests.web.test_work_plan_pages import stored_plan
 
@@ -74,8 +74,11 @@ def test_issue_the_work_plan_and_the_ppt_feedback_in_both_languages(as_user, con
 
 
 def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, converter):
+    stored_instrument()
     grcm = stored_grcm()
-    stored_recommendation(grcm_meeting_id=grcm.id)
+    recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
+    recommendation.state = "approved"  # drafts appear nowhere: documents of drafts only are empty (422)
+    db.session.commit()
     for kind in ("recommendations", "monitoring_report"):
         translate_stored(kind, grcm.id)
     client = as_user("st_crm")
