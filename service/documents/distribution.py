@@ -39,14 +39,24 @@ def recipients(country: str) -> list[str]:
         UserAccount.country == country, UserAccount.disabled_at.is_(None)).order_by(UserAccount.email)))
 
 
-def message_for(document: IssuedDocument, to: list[str], pdf: bytes, portal_url: str) -> EmailMessage:
+def _envelope(document: IssuedDocument, to: list[str], subject_prefix: str = "") -> EmailMessage:
+    """Sender, recipients, subject and the document's identification line, the same for every message."""
     message = EmailMessage()
-    message["Subject"] = f"[ET-CRM] {document.title} — {document.reference} v{document.version}"
+    message["Subject"] = f"[ET-CRM] {subject_prefix}{document.title} — {document.reference} v{document.version}"
     message["From"] = formataddr(SENDER)
     message["To"] = ", ".join(to)
     message["Message-ID"] = make_msgid(domain="tripartito.localhost")
+    return message
+
+
+def _identification(document: IssuedDocument) -> str:
+    return f"{document.title}\n{document.reference}, versión / version {document.version} ({document.language})\n\n"
+
+
+def message_for(document: IssuedDocument, to: list[str], pdf: bytes, portal_url: str) -> EmailMessage:
+    message = _envelope(document, to)
     message.set_content(
-        f"{document.title}\n{document.reference}, versión / version {document.version} ({document.language})\n\n"
+        _identification(document) +
         "El Equipo Tripartito comparte este documento con todos los Países Miembros de la CRM.\n"
         "The Tripartite Team shares this document with every Member Country of the RCM.\n\n"
         f"Portal: {portal_url}\nSHA-256: {document.pdf_sha256}\n")
@@ -79,14 +89,9 @@ def plan_catch_up(country: str | None = None) -> int:
 
 
 def withdrawal_message(document: IssuedDocument, to: list[str], portal_url: str) -> EmailMessage:
-    message = EmailMessage()
-    message["Subject"] = (f"[ET-CRM] RETIRADO / WITHDRAWN: {document.title} — {document.reference} "
-                          f"v{document.version}")
-    message["From"] = formataddr(SENDER)
-    message["To"] = ", ".join(to)
-    message["Message-ID"] = make_msgid(domain="tripartito.localhost")
+    message = _envelope(document, to, "RETIRADO / WITHDRAWN: ")
     message.set_content(
-        f"{document.title}\n{document.reference}, versión / version {document.version} ({document.language})\n\n"
+        _identification(document) +
         "El Equipo Tripartito retira este documento; no lo utilice más.\n"
         "The Tripartite Team withdraws this document; please do not use it any more.\n\n"
         f"Motivo / Reason: {document.withdrawal_reason}\n"
