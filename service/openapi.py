@@ -36,24 +36,24 @@ IF_MATCH: dict[tuple[str, str], bool] = {
 
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
+
+
+def _annex_upload(what: str) -> dict[str, Any]:
+    """An annex of the incoming PPT: PDF or DOCX as the body, or as the form field `file`."""
+    return {
+        "description": f"{what}, PDF or DOCX: as the body (optionally with Content-Disposition's filename), or "
+                       "as the form field `file`.",
+        "required": True,
+        "content": {"application/pdf": _BINARY, _DOCX: _BINARY,
+                    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+                        "file": {"type": "string", "format": "binary"}}}}},
+    }
+
+
 # (method, path) → the request body of operations that take a file instead of JSON.
 UPLOADS: dict[tuple[str, str], dict[str, Any]] = {
-    ("put", "/api/v1/ppt-terms/{term_id}/concept-note"): {
-        "description": "The concept note, PDF or DOCX: as the body (optionally with Content-Disposition's "
-                       "filename), or as the form field `file`.",
-        "required": True,
-        "content": {"application/pdf": _BINARY, _DOCX: _BINARY,
-                    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-                        "file": {"type": "string", "format": "binary"}}}}},
-    },
-    ("put", "/api/v1/ppt-terms/{term_id}/work-plan"): {
-        "description": "The incoming PPT's work plan, PDF or DOCX: as the body (optionally with "
-                       "Content-Disposition's filename), or as the form field `file`.",
-        "required": True,
-        "content": {"application/pdf": _BINARY, _DOCX: _BINARY,
-                    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-                        "file": {"type": "string", "format": "binary"}}}}},
-    },
+    ("put", "/api/v1/ppt-terms/{term_id}/concept-note"): _annex_upload("The concept note"),
+    ("put", "/api/v1/ppt-terms/{term_id}/work-plan"): _annex_upload("The incoming PPT's work plan"),
     ("put", "/api/v1/templates/{kind}/{language}"): {
         "description": "The Word template (.docx) as the body; the template doctor must accept it.",
         "required": True,
