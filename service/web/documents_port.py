@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import request
+from sqlalchemy import select
 
 from service.adapters import services
 from service.auth.principals import Principal
@@ -40,3 +41,9 @@ def pdf_content(document: Any) -> bytes:
 
 def download_name(document: IssuedDocument) -> str:
     return api_download_name(document, "pdf")
+
+
+def issued_subject_ids(kind: str) -> set[int]:
+    """The subjects of this kind with a document in the register that is not withdrawn (lists' "Issued")."""
+    return set(db.session.scalars(select(IssuedDocument.subject_id).where(
+        IssuedDocument.kind == kind, IssuedDocument.withdrawn_at.is_(None)).distinct()))

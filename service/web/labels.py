@@ -33,6 +33,15 @@ EVENT_KINDS = {"grcm": _l("GRCM meeting"), "viceministerial": _l("Vice-Ministeri
                "network": _l("Liaison network"), "working_group": _l("Working group"), "workshop": _l("Workshop"),
                "other": _l("Other")}
 DEADLINES = {"report_due": _l("Monitoring report due (R5)"), "pre_ppt": _l("Latest date for the pre-PPT meeting (R6)")}
+# States the list pages show and filter by (service.web.listing); derived, not stored, for most records.
+MINUTES_STATES = {"none": _l("Not recorded"), "draft": _l("Draft"), "approved": _l("Approved"),
+                  "issued": _l("Issued")}
+CALENDAR_STATES = {"upcoming": _l("Upcoming"), "past": _l("Past"), "cancelled": _l("Cancelled")}
+DOCUMENT_STATES = {"current": _l("Current"), "superseded": _l("Superseded"), "withdrawn": _l("Withdrawn")}
+ISSUE_STATES = {"not_issued": _l("Not issued"), "issued": _l("Issued")}
+FEEDBACK_STATES = {"not_recorded": _l("Not recorded yet"), "recorded": _l("Recorded, not issued"),
+                   "issued": _l("Issued")}
+INSTRUMENT_STATES = {"none": _l("No monitoring yet"), **MONITORING_STATUSES}
 
 JINJA_GLOBALS = {
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
@@ -41,6 +50,8 @@ JINJA_GLOBALS = {
     "FOLLOW_UP_STATUSES": FOLLOW_UP_STATUSES, "ADDRESSEES": ADDRESSEES, "INSTRUMENT_KINDS": INSTRUMENT_KINDS,
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
+    "MINUTES_STATES": MINUTES_STATES, "CALENDAR_STATES": CALENDAR_STATES, "DOCUMENT_STATES": DOCUMENT_STATES,
+    "ISSUE_STATES": ISSUE_STATES, "FEEDBACK_STATES": FEEDBACK_STATES, "INSTRUMENT_STATES": INSTRUMENT_STATES,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

@@ -10,10 +10,13 @@ from schemas.participation import CrmEventSchema, CrmEventUpdateSchema
 from service.http import check_if_match, etag_for
 from service.participation.models import CrmEvent
 from service.participation.operations import create_event, list_events, update_event
+from service.web import list_facets
 from service.web.blueprints import web
-from service.web.common import attempt, get_or_404, now
+from service.web.common import attempt, get_or_404, now, today
 from service.web.followup_forms import choices, event_payload, event_values
 from service.web.forms import FieldErrors
+from service.web.labels import CALENDAR_STATES, EVENT_KINDS
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -22,8 +25,9 @@ KIND = "crm-event"  # the API's ETag kind
 
 @web.get("/crm-events")
 @requires_party
-def crm_events() -> str:
-    return render_template("events/list.html", events=list_events(), **choices())
+def crm_events() -> Page:
+    listing = list_page(list_events(), list_facets.crm_events(today()), states=CALENDAR_STATES, kinds=EVENT_KINDS)
+    return render_template("events/list.html", events=listing.rows, listing=listing, **choices()), listing.status
 
 
 def _form(event: CrmEvent | None, values: dict, errors: FieldErrors, etag: str | None,

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from schemas.ppt_feedback import PptFeedbackSchema
 from service.adapters import services
 from service.documents.annexes import attach_concept_note, current_concept_note
 from service.documents.files import file_response
+from service.extensions import db
 from service.http import check_if_match, etag_for
 from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.feedback import feedback_for, save_feedback, warnings_for
 from service.ppt.models import PptTerm
-from service.web import documents_port
+from service.reference.models import Country
+from service.web import documents_port, list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import (
@@ -26,6 +29,8 @@ from service.web.followup_forms import (
     submitted_rows,
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
+from service.web.labels import FEEDBACK_STATES
+from service.web.listing import list_page
 from service.web.messages import translate
 from service.web.signin import current_principal, requires_party
 
@@ -35,10 +40,13 @@ KIND = "ppt-feedback"  # the API's ETag kind
 
 @web.get("/ppt-feedback")
 @requires_party
-def feedback_terms() -> str:
-    terms = choices()["terms"]
-    return render_template("feedback/list.html", terms=[
-        (t, pre_ppt_meeting_deadline(t.starts_on), feedback_for(t), current_concept_note(t.id)) for t in terms])
+def feedback_terms() -> Page:
+    terms = [(t, pre_ppt_meeting_deadline(t.starts_on), feedback_for(t), current_concept_note(t.id))
+             for t in choices()["terms"]]
+    names = {c.code: f"{c.name('es')} {c.name('en')}" for c in db.session.scalars(select(Country))}  # either
+    facets = list_facets.feedback_terms(documents_port.issued_subject_ids("ppt_feedback"), names)
+    listing = list_page(terms, facets, states=FEEDBACK_STATES)
+    return render_template("feedback/list.html", terms=listing.rows, listing=listing), listing.status
 
 
 def _etag(term: PptTerm) -> str:

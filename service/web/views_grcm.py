@@ -14,11 +14,13 @@ from service.grcm.models import GrcmMeeting
 from service.grcm.operations import create_grcm_meeting, update_grcm_meeting
 from service.http import check_if_match, etag_for
 from service.recommendations.operations import list_recommendations
-from service.web import documents_port
+from service.web import documents_port, list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import grcm_payload, grcm_values
 from service.web.forms import FieldErrors
+from service.web.labels import CALENDAR_STATES
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -66,9 +68,11 @@ def grcm_meeting_edit(grcm_id: int) -> Page:
 
 @web.get("/grcm-meetings")
 @requires_party
-def grcm_meetings() -> str:
+def grcm_meetings() -> Page:
     found = db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc.desc())).all()
-    return render_template("grcm/list.html", grcm_meetings=found)
+    listing = list_page(found, list_facets.grcm_meetings(now()), states=CALENDAR_STATES)
+    return render_template("grcm/list.html", grcm_meetings=listing.rows, listing=listing,
+                           reports=documents_port.issued_subject_ids("monitoring_report")), listing.status
 
 
 @web.get("/grcm-meetings/<int:grcm_id>/documents")

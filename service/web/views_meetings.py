@@ -15,7 +15,7 @@ from service.meetings.operations import cancel_meeting, create_meeting, save_min
 from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.models import PptTerm
 from service.reference.models import Country
-from service.web import documents_port
+from service.web import documents_port, list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.forms import (
@@ -31,6 +31,9 @@ from service.web.forms import (
     with_blank_rows,
 )
 from service.web.i18n import current_language
+from service.web.labels import MEETING_KINDS, MEETING_STATUSES
+from service.web.list_facets import minutes_state
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -56,9 +59,11 @@ def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, et
 
 @web.get("/meetings")
 @requires_party
-def meetings() -> str:
+def meetings() -> Page:
     found = db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc.desc())).all()
-    return render_template("meetings/list.html", meetings=found)
+    listing = list_page(found, list_facets.MEETINGS, states=MEETING_STATUSES, kinds=MEETING_KINDS)
+    return render_template("meetings/list.html", meetings=listing.rows, listing=listing, minutes_state=minutes_state,
+                           issued=documents_port.issued_subject_ids("minutes")), listing.status
 
 
 @web.route("/meetings/new", methods=["GET", "POST"])

@@ -16,6 +16,7 @@ from service.monitoring.operations import (
     list_instruments,
     update_instrument,
 )
+from service.web import list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import (
@@ -29,6 +30,8 @@ from service.web.followup_forms import (
     values_of,
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
+from service.web.labels import INSTRUMENT_KINDS, INSTRUMENT_STATES
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -37,8 +40,10 @@ KIND = "instrument"  # the API's ETag kind
 
 @web.get("/monitoring")
 @requires_party
-def instruments() -> str:
-    return render_template("monitoring/list.html", instruments=list_instruments(), **choices())
+def instruments() -> Page:
+    listing = list_page(list_instruments(), list_facets.INSTRUMENTS, states=INSTRUMENT_STATES, kinds=INSTRUMENT_KINDS)
+    return render_template("monitoring/list.html", instruments=listing.rows, listing=listing,
+                           **choices()), listing.status
 
 
 def _form(instrument: Instrument | None, values: dict, errors: FieldErrors, etag: str | None,

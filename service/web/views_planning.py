@@ -10,7 +10,7 @@ from schemas.planning import WorkPlanSchema, WorkPlanUpdateSchema
 from service.http import check_if_match, etag_for
 from service.planning.models import WorkPlan
 from service.planning.operations import create_work_plan, list_work_plans, totals, update_work_plan
-from service.web import documents_port
+from service.web import documents_port, list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now, today
 from service.web.followup_forms import (
@@ -22,6 +22,8 @@ from service.web.followup_forms import (
     work_plan_values,
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
+from service.web.labels import ISSUE_STATES
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -30,9 +32,11 @@ KIND = "work-plan"  # the API's ETag kind
 
 @web.get("/work-plans")
 @requires_party
-def work_plans() -> str:
+def work_plans() -> Page:
     found = [(plan, totals(plan)) for plan in list_work_plans()]
-    return render_template("planning/list.html", plans=found)
+    listing = list_page(found, list_facets.work_plans(documents_port.issued_subject_ids("work_plan")),
+                        states=ISSUE_STATES)
+    return render_template("planning/list.html", plans=listing.rows, listing=listing), listing.status
 
 
 def _form(plan: WorkPlan | None, values: dict, rows: dict, errors: FieldErrors, etag: str | None,

@@ -24,6 +24,7 @@ from service.recommendations.operations import (
     update_recommendation,
 )
 from service.recommendations.rules import ALLOWED_TRANSITIONS, RecommendationState
+from service.web import list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import (
@@ -36,6 +37,7 @@ from service.web.followup_forms import (
 )
 from service.web.forms import FieldErrors
 from service.web.labels import RECOMMENDATION_STATES
+from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -52,8 +54,10 @@ def _status(errors: FieldErrors) -> int:
 
 @web.get("/recommendations")
 @requires_party
-def recommendations() -> str:
-    return render_template("recommendations/list.html", recommendations=list_recommendations(), **choices())
+def recommendations() -> Page:
+    listing = list_page(list_recommendations(), list_facets.RECOMMENDATIONS, states=RECOMMENDATION_STATES)
+    return render_template("recommendations/list.html", recommendations=listing.rows, listing=listing,
+                           **choices()), listing.status
 
 
 def _form(recommendation: Recommendation | None, values: dict, errors: FieldErrors, etag: str | None,
