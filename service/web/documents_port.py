@@ -11,12 +11,13 @@ from typing import Any
 
 from flask import request
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload, undefer
 
 from service.adapters import services
 from service.auth.principals import Principal
 from service.documents.files import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
-from service.documents.models import IssuedDocument
+from service.documents.models import Distribution, IssuedDocument
 from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here
 from service.extensions import db
 
@@ -29,6 +30,17 @@ def issue(kind: str, subject_id: int, language: str, *, actor: Principal, now: d
                                   store=services().store, mailer=services().mailer,
                                   portal_url=request.url_root + "portal")
     return issued.document, issued.created
+
+
+def register(*, country: str | None = None) -> list[IssuedDocument]:
+    """Every issued version, newest first, with what the lists read of each (frozen data, successors) loaded
+    in a few queries. `country`: only what was addressed to that member country (its distribution rows)."""
+    query = (select(IssuedDocument).options(undefer(IssuedDocument.context), selectinload(IssuedDocument.successors))
+             .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc()))
+    if country is not None:
+        query = query.where(IssuedDocument.id.in_(select(Distribution.document_id).where(
+            Distribution.country == country)))
+    return list(db.session.scalars(query))
 
 
 def get_document(document_id: int) -> IssuedDocument | None:

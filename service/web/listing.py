@@ -51,7 +51,7 @@ class Facets(Generic[T]):
     """How to read a list's rows: each returns the row's state code, year, kind code and searchable texts."""
 
     text: Callable[[T], Iterable[str | None]]
-    state: Callable[[T], str] | None = None
+    state: Callable[[T], str | frozenset[str]] | None = None  # a set: a row in several states (es/en copies)
     year: Callable[[T], int | None] | None = None
     kind: Callable[[T], str] | None = None
 
@@ -79,8 +79,13 @@ def read_filter(args: Mapping[str, str], *, states: Iterable[str] = (), kinds: I
     return ListFilter(state=state, year=year, kind=kind, q=q), problems
 
 
+def _states(row: T, facets: Facets[T]) -> frozenset[str]:
+    found = facets.state(row) if facets.state is not None else ""
+    return found if isinstance(found, frozenset) else frozenset((found,))
+
+
 def matches(row: T, chosen: ListFilter, facets: Facets[T]) -> bool:
-    if chosen.state and facets.state is not None and facets.state(row) != chosen.state:
+    if chosen.state and facets.state is not None and chosen.state not in _states(row, facets):
         return False
     if chosen.year and facets.year is not None and facets.year(row) != chosen.year:
         return False
@@ -109,9 +114,10 @@ class Listing(Generic[T]):
     kinds: Mapping[str, Any]
     years: list[int]
     state_counts: Counter = field(default_factory=Counter)  # among rows matching everything but the state
+    any_state: int = 0  # how many rows match everything but the state
     facets: Facets[T] | None = None
 
-    def state_of(self, row: T) -> str:
+    def state_of(self, row: T) -> str | frozenset[str]:
         """The row's state code (the templates show its label from the list's `states`)."""
         return self.facets.state(row) if self.facets is not None and self.facets.state is not None else ""
 
@@ -136,7 +142,8 @@ def list_page(rows: Sequence[T], facets: Facets[T], *, states: Mapping[str, Any]
     chosen, problems = read_filter(request.args if args is None else args, states=states, kinds=kinds)
     years = sorted({y for y in (facets.year(r) for r in rows) if y} if facets.year else set(), reverse=True)
     any_state = filter_rows(rows, replace(chosen, state=""), facets)
-    counts = Counter(facets.state(r) for r in any_state) if facets.state is not None else Counter()
-    found = [r for r in any_state if not chosen.state or facets.state(r) == chosen.state]  # type: ignore[misc]
+    counts = Counter(state for r in any_state for state in _states(r, facets)) if facets.state else Counter()
+    found = [r for r in any_state if not chosen.state or chosen.state in _states(r, facets)]
     return Listing(rows=found, total=len(rows), chosen=chosen, problems=problems, states=states, kinds=kinds,
-                   years=years, state_counts=counts, facets=facets)
+                   years=years, state_counts=counts, any_state=len(any_state),
+                   facets=facets)

@@ -8,6 +8,10 @@ from service.meetings.models import Meeting
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import get_or_404
+from service.web.document_pairs import DOCUMENT_FACETS, version_pairs
+from service.web.i18n import current_language
+from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
+from service.web.listing import list_page
 from service.web.signin import requires_party, requires_reader
 from service.web.views_issue import issue_and_tell
 
@@ -20,8 +24,11 @@ def issue_minutes(meeting_id: int) -> Response:
 
 @web.get("/documents")
 @requires_party
-def documents() -> str:
-    return render_template("documents/list.html", documents=documents_port.issued_documents())
+def documents() -> tuple[str, int]:
+    """Every version of every document, its Spanish and English copies in one row, with their delivery."""
+    pairs = version_pairs(documents_port.register(), current_language())
+    listing = list_page(pairs, DOCUMENT_FACETS, states=DOCUMENT_STATES, kinds=DOCUMENT_KINDS)
+    return render_template("documents/list.html", pairs=listing.rows, listing=listing), listing.status
 
 
 @web.get("/documents/<int:document_id>.pdf")

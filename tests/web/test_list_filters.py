@@ -101,7 +101,8 @@ def test_the_lists_show_states_by_their_labels(as_user, clock):
     assert page.count("<td>GRCM Ciudad de Panamá</td>") == 1
     assert "Pasado (1)" in page
     assert "upcoming</td>" not in page
-    for path in ("/recommendations", "/monitoring", "/ppt-feedback", "/work-plans", "/crm-events"):
+    for path in ("/recommendations", "/monitoring", "/ppt-feedback", "/work-plans", "/crm-events",
+                 "/documents"):
         response = client.get(f"{path}?q=nada&year=2026")
         assert response.status_code == 200, path
         assert 'role="search"' in response.get_data(as_text=True), path
