@@ -43,6 +43,14 @@ def register(*, country: str | None = None) -> list[IssuedDocument]:
     return list(db.session.scalars(query))
 
 
+def addressed_to(document: IssuedDocument, principal: Principal) -> bool:
+    """Whether this reader may open the document: the parties all; a member country what was sent to it (R8)."""
+    if principal.is_party or principal.country is None:
+        return True
+    return db.session.scalar(select(Distribution.id).where(
+        Distribution.document_id == document.id, Distribution.country == principal.country).limit(1)) is not None
+
+
 def get_document(document_id: int) -> IssuedDocument | None:
     return db.session.get(IssuedDocument, document_id)
 

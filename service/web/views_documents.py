@@ -12,7 +12,7 @@ from service.web.document_pairs import DOCUMENT_FACETS, version_pairs
 from service.web.i18n import current_language
 from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
 from service.web.listing import list_page
-from service.web.signin import requires_party, requires_reader
+from service.web.signin import current_principal, requires_party, requires_reader
 from service.web.views_issue import issue_and_tell
 
 
@@ -34,10 +34,10 @@ def documents() -> tuple[str, int]:
 @web.get("/documents/<int:document_id>.pdf")
 @requires_reader
 def document_pdf(document_id: int) -> Response:
-    """The issued PDF (shared with every member country, R8): same bytes the API serves."""
+    """The issued PDF (shared with the member countries it was sent to, R8): same bytes the API serves."""
     document = documents_port.get_document(document_id)
-    if document is None:
-        abort(404)
+    if document is None or not documents_port.addressed_to(document, current_principal()):
+        abort(404)  # a country is not told that documents it did not receive exist
     response = Response(documents_port.pdf_content(document), mimetype="application/pdf")
     response.set_etag(document.pdf_sha256)
     name = documents_port.download_name(document)
