@@ -17,7 +17,7 @@ from service.adapters import services
 from service.auth.principals import Principal
 from service.documents.files import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
-from service.documents.models import Distribution, IssuedDocument
+from service.documents.models import Distribution, DocumentReference, IssuedDocument
 from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here
 from service.extensions import db
 
@@ -67,3 +67,13 @@ def issued_subject_ids(kind: str) -> set[int]:
     """The subjects of this kind with a document in the register that is not withdrawn (lists' "Issued")."""
     return set(db.session.scalars(select(IssuedDocument.subject_id).where(
         IssuedDocument.kind == kind, IssuedDocument.withdrawn_at.is_(None)).distinct()))
+
+
+def references_by_subject(*kinds: str) -> dict[int, list[str]]:
+    """The document references issued for each subject of these kinds ("ET-CRM/2026/MIN-003"): lists search them."""
+    found: dict[int, list[str]] = {}
+    for subject_id, reference in db.session.execute(select(DocumentReference.subject_id, DocumentReference.reference)
+                                                    .where(DocumentReference.kind.in_(kinds))
+                                                    .order_by(DocumentReference.reference)):
+        found.setdefault(subject_id, []).append(reference)
+    return found

@@ -32,12 +32,16 @@ def minutes_state(meeting: Meeting, issued: set[int]) -> str:
     return meeting.minutes.state if meeting.minutes is not None else "none"
 
 
-MEETINGS: Facets[Meeting] = Facets(text=lambda m: (m.title, m.location), state=lambda m: m.status,
-                                   year=lambda m: m.starts_at.year, kind=lambda m: m.kind)
+References = dict[int, list[str]]  # subject id -> the references of the documents issued for it
 
 
-def grcm_meetings(now: datetime) -> Facets[GrcmMeeting]:
-    return Facets(text=lambda g: (g.title, g.location), year=lambda g: g.starts_at.year,
+def meetings(references: References) -> Facets[Meeting]:
+    return Facets(text=lambda m: (m.title, m.location, *references.get(m.id, ())), state=lambda m: m.status,
+                  year=lambda m: m.starts_at.year, kind=lambda m: m.kind)
+
+
+def grcm_meetings(now: datetime, references: References) -> Facets[GrcmMeeting]:
+    return Facets(text=lambda g: (g.title, g.location, *references.get(g.id, ())), year=lambda g: g.starts_at.year,
                   state=lambda g: calendar_state(cancelled=g.cancelled_at is not None, ends=g.ends_at_utc, now=now))
 
 
@@ -67,13 +71,14 @@ INSTRUMENTS: Facets[Instrument] = Facets(
     year=lambda i: i.adopted_on.year if i.adopted_on else None)
 
 
-def work_plans(issued: set[int]) -> Facets[tuple[WorkPlan, Any]]:
+def work_plans(issued: set[int], references: References) -> Facets[tuple[WorkPlan, Any]]:
     """Rows are (plan, totals)."""
-    return Facets(text=lambda row: (str(row[0].year), row[0].introduction), year=lambda row: row[0].year,
+    return Facets(text=lambda row: (str(row[0].year), row[0].introduction, *references.get(row[0].id, ())),
+                  year=lambda row: row[0].year,
                   state=lambda row: "issued" if row[0].id in issued else "not_issued")
 
 
-def feedback_terms(issued: set[int], country_names: dict[str, str]) -> Facets[tuple]:
+def feedback_terms(issued: set[int], country_names: dict[str, str], references: References) -> Facets[tuple]:
     """Rows are (term, pre-PPT deadline, feedback or None, concept note or None)."""
     def state(row: tuple) -> str:
         term, _deadline, feedback, _note = row
@@ -81,5 +86,5 @@ def feedback_terms(issued: set[int], country_names: dict[str, str]) -> Facets[tu
             return "issued"
         return "recorded" if feedback is not None else "not_recorded"
 
-    return Facets(text=lambda row: (row[0].country, country_names.get(row[0].country)),
+    return Facets(text=lambda row: (row[0].country, country_names.get(row[0].country), *references.get(row[0].id, ())),
                   year=lambda row: row[0].starts_on.year, state=state)

@@ -44,7 +44,8 @@ def feedback_terms() -> Page:
     terms = [(t, pre_ppt_meeting_deadline(t.starts_on), feedback_for(t), current_concept_note(t.id))
              for t in choices()["terms"]]
     names = {c.code: f"{c.name('es')} {c.name('en')}" for c in db.session.scalars(select(Country))}  # either
-    facets = list_facets.feedback_terms(documents_port.issued_subject_ids("ppt_feedback"), names)
+    facets = list_facets.feedback_terms(documents_port.issued_subject_ids("ppt_feedback"), names,
+                                        documents_port.references_by_subject("ppt_feedback"))
     listing = list_page(terms, facets, states=FEEDBACK_STATES)
     return render_template("feedback/list.html", terms=listing.rows, listing=listing), listing.status
 

@@ -70,7 +70,8 @@ def grcm_meeting_edit(grcm_id: int) -> Page:
 @requires_party
 def grcm_meetings() -> Page:
     found = db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.starts_at_utc.desc())).all()
-    listing = list_page(found, list_facets.grcm_meetings(now()), states=CALENDAR_STATES)
+    listing = list_page(found, list_facets.grcm_meetings(
+        now(), documents_port.references_by_subject(*GRCM_KINDS)), states=CALENDAR_STATES)
     return render_template("grcm/list.html", grcm_meetings=listing.rows, listing=listing,
                            reports=documents_port.issued_subject_ids("monitoring_report")), listing.status
 

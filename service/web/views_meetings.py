@@ -61,7 +61,8 @@ def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, et
 @requires_party
 def meetings() -> Page:
     found = db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc.desc())).all()
-    listing = list_page(found, list_facets.MEETINGS, states=MEETING_STATUSES, kinds=MEETING_KINDS)
+    listing = list_page(found, list_facets.meetings(documents_port.references_by_subject("minutes")),
+                        states=MEETING_STATUSES, kinds=MEETING_KINDS)
     return render_template("meetings/list.html", meetings=listing.rows, listing=listing, minutes_state=minutes_state,
                            issued=documents_port.issued_subject_ids("minutes")), listing.status
 

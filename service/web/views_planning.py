@@ -34,7 +34,8 @@ KIND = "work-plan"  # the API's ETag kind
 @requires_party
 def work_plans() -> Page:
     found = [(plan, totals(plan)) for plan in list_work_plans()]
-    listing = list_page(found, list_facets.work_plans(documents_port.issued_subject_ids("work_plan")),
+    listing = list_page(found, list_facets.work_plans(documents_port.issued_subject_ids("work_plan"),
+                                                    documents_port.references_by_subject("work_plan")),
                         states=ISSUE_STATES)
     return render_template("planning/list.html", plans=listing.rows, listing=listing), listing.status
 

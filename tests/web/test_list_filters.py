@@ -6,10 +6,14 @@ import html
 import re
 from datetime import datetime
 
+from sqlalchemy import select
+
 from service.extensions import db
+from service.meetings.models import Meeting
 from service.meetings.operations import update_meeting
 from service.web.listing import Facets, ListFilter, filter_rows, fold, read_filter
 from tests.conftest import ACTOR, NOW
+from tests.web.document_helpers import issued
 from tests.web.followup_helpers import stored_grcm
 from tests.web.test_meeting_forms import _stored
 
@@ -81,6 +85,15 @@ def test_meetings_list_filters_by_state_year_and_search(as_user):
     # The state links keep the search and the kind; the form shows what was asked.
     assert 'href="/meetings?state=held&amp;kind=ordinary&amp;q=reunion"' in page
     assert 'name="q" value="reunion"' in page
+
+
+def test_a_meeting_is_found_by_the_reference_of_its_minutes(as_user):
+    _meetings()
+    held = db.session.scalar(select(Meeting).where(Meeting.status == "held"))
+    issued("minutes", held.id, "es")
+    db.session.commit()
+    page = as_user("st_crm").get("/meetings?q=et-crm/2026/min-001").get_data(as_text=True)
+    assert rows_of(page) == ["Reunión ordinaria de marzo"]
 
 
 def test_a_filter_value_not_understood_is_a_400_naming_the_field(as_user):
