@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -35,8 +36,10 @@ _TITLES = {
 }
 _SUBJECT_PART = {"minutes": "meeting", "recommendations": "grcm", "monitoring_report": "grcm", "dossier": "grcm",
                  "ppt_feedback": "term"}
+SUBJECT_KEYS = ("meeting", "grcm", "term", "year")  # all that the functions below read of the frozen data
 
 
+@lru_cache(maxsize=4096)  # babel parses the locale and the pattern on every call; lists ask for the same days
 def written_day(value: date, language: str) -> str:
     return format_date(value, _DAY_PATTERN.get(language, _DAY_PATTERN["es"]), locale=language)
 

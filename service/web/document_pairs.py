@@ -5,8 +5,9 @@ subject, with their delivery to the member countries. Shared by the secretariat'
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -54,11 +55,14 @@ class DocumentPair:
         return max(self.copies.values(), key=lambda d: (d.issued_at, d.id))
 
 
-def subject_of(copies: Iterable[IssuedDocument], language: str) -> str:
+Frozen = dict[int, Mapping[str, Any]]  # document id -> the subject's part of its frozen data (subject_parts)
+
+
+def subject_of(copies: Iterable[IssuedDocument], language: str, frozen: Frozen) -> str:
     """The subject in `language`, from the copy written in it when there is one (its frozen data is in it)."""
     ordered = sorted(copies, key=lambda d: d.language != language)
     for copy in ordered:
-        found = document_subject(copy.kind, copy.context or {}, language)
+        found = document_subject(copy.kind, frozen.get(copy.id, {}), language)
         if found:
             return found
     return ordered[0].title
@@ -79,39 +83,44 @@ def deliveries_of(documents: Iterable[IssuedDocument]) -> dict[int, Delivery]:
             for document_id, found in rows.items()}
 
 
-def _pair(key_documents: list[IssuedDocument], language: str, deliveries: dict[int, Delivery]) -> DocumentPair:
+def attach_deliveries(pairs: list[DocumentPair]) -> list[DocumentPair]:
+    """Fill in the copies' deliveries: for the page shown only, after filtering (6,600 rows for 600 copies)."""
+    deliveries = deliveries_of([d for pair in pairs for d in pair.copies.values()])
+    for pair in pairs:
+        pair.deliveries = {lang: deliveries[d.id] for lang, d in pair.copies.items() if d.id in deliveries}
+    return pairs
+
+
+def _pair(key_documents: list[IssuedDocument], language: str, frozen: Frozen) -> DocumentPair:
     copies = {d.language: d for d in sorted(key_documents, key=lambda d: LANGUAGES.index(d.language)
                                             if d.language in LANGUAGES else 99)}
     first = next(iter(copies.values()))
-    subjects = {lang: subject_of(copies.values(), lang) for lang in LANGUAGES}
-    names = tuple(filter(None, (subject_name(d.kind, d.context or {}) for d in copies.values())))
+    subjects = {lang: subject_of(copies.values(), lang, frozen) for lang in LANGUAGES}
+    names = tuple(filter(None, (subject_name(d.kind, frozen.get(d.id, {})) for d in copies.values())))
     return DocumentPair(reference=first.reference, kind=first.kind, subject_id=first.subject_id,
                         year=first.reference_row.year, copies=copies, subject=subjects.get(language, first.title),
-                        search_text=(first.reference, *subjects.values(), *names),
-                        deliveries={lang: deliveries[d.id] for lang, d in copies.items() if d.id in deliveries})
+                        search_text=(first.reference, *subjects.values(), *names))
 
 
-def version_pairs(documents: list[IssuedDocument], language: str) -> list[DocumentPair]:
+def version_pairs(documents: list[IssuedDocument], language: str, frozen: Frozen) -> list[DocumentPair]:
     """One row per reference and version, newest first: "ET-CRM/2026/MIN-001 v2" in Spanish and English."""
     groups: dict[tuple[int, int], list[IssuedDocument]] = defaultdict(list)
     for document in documents:
         groups[(document.reference_id, document.version)].append(document)
-    deliveries = deliveries_of(documents)
-    pairs = [_pair(found, language, deliveries) for found in groups.values()]
+    pairs = [_pair(found, language, frozen) for found in groups.values()]
     return sorted(pairs, key=lambda p: (p.newest.issued_at, p.newest.id), reverse=True)
 
 
-def latest_pairs(documents: list[IssuedDocument], language: str) -> list[DocumentPair]:
+def latest_pairs(documents: list[IssuedDocument], language: str, frozen: Frozen) -> list[DocumentPair]:
     """One entry per reference: the newest version in each language, and the versions they replaced."""
     groups: dict[int, list[IssuedDocument]] = defaultdict(list)
     for document in documents:
         groups[document.reference_id].append(document)
     latest = {ref: {lang: max((d for d in found if d.language == lang), key=lambda d: d.version)
                     for lang in {d.language for d in found}} for ref, found in groups.items()}
-    deliveries = deliveries_of([d for copies in latest.values() for d in copies.values()])
     pairs = []
     for ref, found in groups.items():
-        pair = _pair(list(latest[ref].values()), language, deliveries)
+        pair = _pair(list(latest[ref].values()), language, frozen)
         pair.earlier = sorted((d for d in found if d not in latest[ref].values()),
                               key=lambda d: (d.version, d.language), reverse=True)
         pairs.append(pair)

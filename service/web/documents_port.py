@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import request
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload, undefer
+from sqlalchemy.orm import selectinload
 
 from service.adapters import services
 from service.auth.principals import Principal
@@ -19,6 +19,7 @@ from service.documents.files import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
 from service.documents.models import Distribution, DocumentReference, IssuedDocument
 from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here
+from service.documents.subjects import SUBJECT_KEYS
 from service.extensions import db
 
 KINDS = ISSUABLE
@@ -33,14 +34,27 @@ def issue(kind: str, subject_id: int, language: str, *, actor: Principal, now: d
 
 
 def register(*, country: str | None = None) -> list[IssuedDocument]:
-    """Every issued version, newest first, with what the lists read of each (frozen data, successors) loaded
-    in a few queries. `country`: only what was addressed to that member country (its distribution rows)."""
-    query = (select(IssuedDocument).options(undefer(IssuedDocument.context), selectinload(IssuedDocument.successors))
+    """Every issued version, newest first, with their successors (for their state) loaded in one more query.
+    `country`: only what was addressed to that member country (its distribution rows)."""
+    query = (select(IssuedDocument).options(selectinload(IssuedDocument.successors))
              .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc()))
     if country is not None:
         query = query.where(IssuedDocument.id.in_(select(Distribution.document_id).where(
             Distribution.country == country)))
     return list(db.session.scalars(query))
+
+
+def subject_parts(documents: list[IssuedDocument]) -> dict[int, dict[str, Any]]:
+    """The parts of each document's frozen data that name its subject (service.documents.subjects.SUBJECT_KEYS),
+    read from the JSON in the database: a minutes' whole text is not loaded to title it."""
+    keys = SUBJECT_KEYS
+    found: dict[int, dict[str, Any]] = {}
+    ids = [d.id for d in documents]
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):  # bound the IN list
+        for row in db.session.execute(select(IssuedDocument.id, *(IssuedDocument.context[k] for k in keys))
+                                      .where(IssuedDocument.id.in_(chunk))):
+            found[row[0]] = {key: value for key, value in zip(keys, row[1:], strict=True) if value is not None}
+    return found
 
 
 def addressed_to(document: IssuedDocument, principal: Principal) -> bool:

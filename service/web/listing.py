@@ -7,6 +7,7 @@ keeping a folded column per table in step with its source.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -18,12 +19,21 @@ from flask_babel import lazy_gettext as _l
 
 T = TypeVar("T")
 SEARCH_MAX = 200  # characters; longer input is a mistake (or an attack), not a search
+PAGE_SIZE = 50  # rows per page: a page of 300 rendered rows took about a second (bench/bench_lists.py)
+
+
+# The blocks of combining marks (accents, tildes, cedillas...) that NFKD splits off Latin, Greek and Cyrillic
+# letters: one regular expression is several times faster than asking unicodedata about each character.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str | None) -> str:
     """The form search compares: 'Reunión', 'REUNION' and 'reunion' all become 'reunion'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if not text:
+        return ""
+    if text.isascii():
+        return text.casefold()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,9 @@ class Listing(Generic[T]):
     years: list[int]
     state_counts: Counter = field(default_factory=Counter)  # among rows matching everything but the state
     any_state: int = 0  # how many rows match everything but the state
+    matching: int = 0  # how many rows the filter keeps (`rows` is one page of them)
+    page: int = 1
+    pages: int = 1
     facets: Facets[T] | None = None
 
     def state_of(self, row: T) -> str | frozenset[str]:
@@ -129,9 +142,10 @@ class Listing(Generic[T]):
     def status(self) -> int:
         return 400 if self.problems else 200
 
-    def url(self, **changes: Any) -> str:
-        """This list's address with the current filter, some values changed."""
-        return url_for(request.endpoint or "", **(request.view_args or {}), **self.chosen.args(**changes))
+    def url(self, page: int = 1, **changes: Any) -> str:
+        """This list's address with the current filter, some values changed; page 1 unless `page` says."""
+        extra = {"page": str(page)} if page > 1 else {}
+        return url_for(request.endpoint or "", **(request.view_args or {}), **self.chosen.args(**changes), **extra)
 
 
 def list_page(rows: Sequence[T], facets: Facets[T], *, states: Mapping[str, Any] | None = None,
@@ -139,11 +153,23 @@ def list_page(rows: Sequence[T], facets: Facets[T], *, states: Mapping[str, Any]
     """Read the filter from the request's query string and narrow `rows` with it (one place for every list)."""
     states = states if facets.state is not None and states else {}
     kinds = kinds if facets.kind is not None and kinds else {}
-    chosen, problems = read_filter(request.args if args is None else args, states=states, kinds=kinds)
+    args = request.args if args is None else args
+    chosen, problems = read_filter(args, states=states, kinds=kinds)
     years = sorted({y for y in (facets.year(r) for r in rows) if y} if facets.year else set(), reverse=True)
     any_state = filter_rows(rows, replace(chosen, state=""), facets)
     counts = Counter(state for r in any_state for state in _states(r, facets)) if facets.state else Counter()
     found = [r for r in any_state if not chosen.state or chosen.state in _states(r, facets)]
-    return Listing(rows=found, total=len(rows), chosen=chosen, problems=problems, states=states, kinds=kinds,
-                   years=years, state_counts=counts, any_state=len(any_state),
-                   facets=facets)
+    page, pages = _page(args.get("page"), len(found), problems)
+    return Listing(rows=found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], total=len(rows), chosen=chosen,
+                   problems=problems, states=states, kinds=kinds, years=years, state_counts=counts,
+                   any_state=len(any_state), matching=len(found), page=page, pages=pages, facets=facets)
+
+
+def _page(asked: str | None, rows: int, problems: dict[str, list[Any]]) -> tuple[int, int]:
+    """(the page to show, how many pages): past the last page shows the last one."""
+    pages = max(1, -(-rows // PAGE_SIZE))
+    text = (asked or "1").strip()
+    if not (text.isascii() and text.isdigit() and int(text) >= 1):
+        problems["page"] = [_l("Page: a whole number from 1.")]
+        return 1, pages
+    return min(int(text), pages), pages

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from flask import Response, abort, render_template, request
+from sqlalchemy import select
 
+from service.extensions import db
 from service.meetings.models import Meeting
+from service.reference.models import Country
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import get_or_404
-from service.web.document_pairs import DOCUMENT_FACETS, version_pairs
+from service.web.document_pairs import DOCUMENT_FACETS, attach_deliveries, version_pairs
 from service.web.i18n import current_language
 from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
 from service.web.listing import list_page
@@ -26,9 +29,13 @@ def issue_minutes(meeting_id: int) -> Response:
 @requires_party
 def documents() -> tuple[str, int]:
     """Every version of every document, its Spanish and English copies in one row, with their delivery."""
-    pairs = version_pairs(documents_port.register(), current_language())
+    found = documents_port.register()
+    pairs = version_pairs(found, current_language(), documents_port.subject_parts(found))
     listing = list_page(pairs, DOCUMENT_FACETS, states=DOCUMENT_STATES, kinds=DOCUMENT_KINDS)
-    return render_template("documents/list.html", pairs=listing.rows, listing=listing), listing.status
+    attach_deliveries(listing.rows)
+    names = {c.code: c.name(current_language()) for c in db.session.scalars(select(Country))}
+    return render_template("documents/list.html", pairs=listing.rows, listing=listing,
+                           country_names=names), listing.status
 
 
 @web.get("/documents/<int:document_id>.pdf")

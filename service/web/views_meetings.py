@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from schemas.meetings import MeetingSchema, MeetingUpdateSchema, MinutesSchema
 from service.extensions import db
 from service.http import check_if_match, etag_for
-from service.meetings.models import Meeting
+from service.meetings.models import Meeting, Minutes
 from service.meetings.operations import cancel_meeting, create_meeting, save_minutes, update_meeting
 from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.models import PptTerm
@@ -60,7 +61,8 @@ def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, et
 @web.get("/meetings")
 @requires_party
 def meetings() -> Page:
-    found = db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc.desc())).all()
+    found = db.session.scalars(select(Meeting).order_by(Meeting.starts_at_utc.desc()).options(
+        selectinload(Meeting.minutes).selectinload(Minutes.approvals))).all()  # the minutes column, 2 queries
     listing = list_page(found, list_facets.meetings(documents_port.references_by_subject("minutes")),
                         states=MEETING_STATUSES, kinds=MEETING_KINDS)
     return render_template("meetings/list.html", meetings=listing.rows, listing=listing, minutes_state=minutes_state,

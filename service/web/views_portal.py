@@ -72,7 +72,8 @@ def documents_by_kind() -> tuple[str, int]:
     principal = current_principal()
     country = None if principal.is_party else principal.country
     language = current_language()
-    pairs = latest_pairs(documents_port.register(country=country), language)
+    found = documents_port.register(country=country)
+    pairs = latest_pairs(found, language, documents_port.subject_parts(found))
     listing = list_page(pairs, DOCUMENT_FACETS, kinds=DOCUMENT_KINDS)
     order = list(documents_port.KINDS)
     grouped = [(kind, [p for p in listing.rows if p.kind == kind])

@@ -40,7 +40,7 @@ def test_the_spanish_and_english_copies_share_one_row_with_their_delivery(as_use
     assert f"/documents/{spanish.id}.pdf" in row
     assert f"/documents/{english.id}.pdf" in row
     assert "entregado a 9 de 11 países" in row
-    assert "falló: BZ, HN" in row
+    assert "falló: Belice, Honduras" in row
     assert "entregado a 11 de 11 países" in row
     assert row.count("Vigente") == 2
 

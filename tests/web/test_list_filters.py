@@ -119,3 +119,19 @@ def test_the_lists_show_states_by_their_labels(as_user, clock):
         response = client.get(f"{path}?q=nada&year=2026")
         assert response.status_code == 200, path
         assert 'role="search"' in response.get_data(as_text=True), path
+
+
+def test_long_lists_come_in_pages_whose_links_keep_the_filter(app):
+    from service.web.listing import PAGE_SIZE, list_page
+
+    rows = [(f"Reunión {n}", "held", 2026, "ordinary") for n in range(2 * PAGE_SIZE + 5)]
+    with app.test_request_context("/meetings?q=reunion&page=3"):
+        listing = list_page(rows, FACETS)
+        assert (listing.page, listing.pages, listing.matching) == (3, 3, 2 * PAGE_SIZE + 5)
+        assert titles(listing.rows) == [f"Reunión {n}" for n in range(2 * PAGE_SIZE, 2 * PAGE_SIZE + 5)]
+        assert listing.url(page=2) == "/meetings?q=reunion&page=2"
+        assert listing.url(state="held") == "/meetings?state=held&q=reunion"  # a new filter starts on page 1
+    with app.test_request_context("/meetings?page=99"):
+        assert list_page(rows, FACETS).page == 3
+    with app.test_request_context("/meetings?page=-1"):
+        assert set(list_page(rows, FACETS).problems) == {"page"}
