@@ -20,6 +20,8 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,15 +57,11 @@ def save(png: bytes, path: Path) -> None:
     image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(path, "PNG", optimize=True)
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--roles", default=",".join(DEFAULT_ROLES), help="comma-separated, or 'all'")
-    args = parser.parse_args(argv)
-    wanted = [role for role in ROLES if args.roles == "all" or role[0] in args.roles.split(",")]
-
+@contextmanager
+def demo_server() -> Iterator[str]:
+    """The app on a throwaway SQLite database holding the demo year and one account per role, served on
+    127.0.0.1 in a thread; yields its origin."""
     from flask_migrate import upgrade
-    from playwright.sync_api import sync_playwright
 
     from service.reference.operations import load_reference_data
 
@@ -78,32 +76,44 @@ def main(argv: list[str]) -> int:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request would bury the summary
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = f"http://127.0.0.1:{server.server_port}"
-        executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
-        count = 0
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-                for role, email, _, _ in wanted:
-                    folder = args.out / slug(role)
-                    shutil.rmtree(folder, ignore_errors=True)  # pages that are gone leave no stale image
-                    folder.mkdir(parents=True)
-                    context = browser.new_context(base_url=origin, locale="es-CR")
-                    page = context.new_page()
-                    if email:
-                        sign_in(page, email)
-                        page.set_viewport_size({"width": 390, "height": 844})
-                        page.locator(".menu > summary").click()  # the folded menu, opened
-                        save(page.screenshot(), folder / "menu-open.390.png")
-                    for pattern, _, _ in walk(page, origin, seeds(email)):
-                        for width in WIDTHS:
-                            page.set_viewport_size({"width": width, "height": HEIGHT if width > 400 else 844})
-                            save(page.screenshot(), folder / f"{slug(pattern)}.{width}.png")
-                            count += 1
-                    context.close()
-                browser.close()
+            yield f"http://127.0.0.1:{server.server_port}"
         finally:
             server.shutdown()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--roles", default=",".join(DEFAULT_ROLES), help="comma-separated, or 'all'")
+    args = parser.parse_args(argv)
+    wanted = [role for role in ROLES if args.roles == "all" or role[0] in args.roles.split(",")]
+
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
+    count = 0
+    with demo_server() as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for role, email, _, _ in wanted:
+            folder = args.out / slug(role)
+            shutil.rmtree(folder, ignore_errors=True)  # pages that are gone leave no stale image
+            folder.mkdir(parents=True)
+            context = browser.new_context(base_url=origin, locale="es-CR")
+            page = context.new_page()
+            if email:
+                sign_in(page, email)
+                page.set_viewport_size({"width": 390, "height": 844})
+                page.locator(".menu > summary").click()  # the folded menu, opened
+                save(page.screenshot(), folder / "menu-open.390.png")
+                count += 1
+            for pattern, _, _ in walk(page, origin, seeds(email)):
+                for width in WIDTHS:
+                    page.set_viewport_size({"width": width, "height": HEIGHT if width > 400 else 844})
+                    save(page.screenshot(), folder / f"{slug(pattern)}.{width}.png")
+                    count += 1
+            context.close()
+        browser.close()
     print(f"{count} screenshots in {args.out}")
     return 0
 

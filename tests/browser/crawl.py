@@ -106,17 +106,24 @@ class Check:
                    f"{len(violation['nodes'])} element(s): {targets}")
 
 
-# The element that sticks out furthest to the right, so a width failure names its culprit.
+# The element that sticks out furthest to the right, so a width failure names its culprit (elements inside a frame
+# that scrolls or clips them are not culprits: they do not widen the page).
 _WIDEST = """() => {
+  const clipped = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   let worst = null, right = 0;
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.right > right + 0.5 && r.width > 0) { right = r.right; worst = el; }
+    if (r.right > right + 0.5 && r.width > 0 && !clipped(el)) { right = r.right; worst = el; }
   }
   if (!worst) return '';
   const name = worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '') +
     (worst.className && typeof worst.className === 'string' ? '.' + worst.className.trim().replace(/\\s+/g, '.') : '');
-  return name + ' (right edge ' + Math.round(right) + ' px)';
+  return name + ' (right edge ' + Math.round(right) + ' px): ' + worst.outerHTML.slice(0, 120);
 }"""
 
 _AXE_RUN = """async () => {
@@ -144,16 +151,19 @@ def links(page, origin: str) -> list[str]:
     return [href for href in hrefs if worth_visiting(href, origin)]
 
 
-def walk(page, origin: str, seeds: list[str], *, limit: int = 80) -> Iterator[tuple[str, str, int]]:
-    """Breadth first from `seeds` (paths), yielding (route pattern, url, status) with the page loaded at each step;
-    at most `limit` patterns. The caller checks or photographs the page before asking for the next one."""
+def walk(page, origin: str, seeds: list[str], *, limit: int = 120) -> Iterator[tuple[str, str, int]]:
+    """Breadth first from `seeds` (paths), yielding (route pattern, url, status) with the page loaded at each step.
+    The caller checks or photographs the page before asking for the next one. More than `limit` patterns is an
+    error rather than a silent cut: a page left out would go unchecked."""
     queue = deque(origin + seed for seed in seeds)
     seen: set[str] = set()
-    while queue and len(seen) < limit:
+    while queue:
         url = queue.popleft()
         pattern = route_pattern(url)
         if pattern in seen:
             continue
+        if len(seen) >= limit:
+            raise RuntimeError(f"more than {limit} kinds of page (next: {pattern}): raise walk()'s limit")
         seen.add(pattern)
         page.set_viewport_size({"width": DESK, "height": HEIGHT})
         try:
