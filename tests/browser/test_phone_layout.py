@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.crawl import DESK, PHONE, load_demo_world, sign_in
+from tests.browser.crawl import DESK, PHONE, check, load_demo_world, sign_in
 from tests.conftest import NOW
 
 pytestmark = pytest.mark.browser
@@ -55,4 +55,15 @@ def test_a_table_too_wide_for_a_phone_scrolls_in_its_own_labelled_frame_reached_
     frame.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('.table-wrap').scrollLeft > 0")
+    context.close()
+
+
+def test_the_opened_phone_menu_passes_axe_and_fits_the_screen(browser, live_server, demo_year):
+    context = browser.new_context(base_url=live_server, locale="es-CR", bypass_csp=True,  # lets axe in
+                                  viewport={"width": PHONE, "height": 844})
+    page = context.new_page()
+    sign_in(page, "crm@example.org")
+    page.locator(".menu > summary").click()
+    result = check(page, "ST-CRM", "/dashboard, menu open", 200, PHONE)
+    assert result.ok, "\n".join(result.problems())
     context.close()
