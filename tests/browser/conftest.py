@@ -13,7 +13,6 @@ from werkzeug.serving import make_server
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -56,5 +55,9 @@ def context(browser, live_server: str, app: Flask) -> Iterator[object]:
 
 
 def screenshot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    """Save the screen only when TRIPARTITO_SCREENSHOTS names a folder: a test run leaves the tree clean.
+    docs/screenshots/ comes from scripts/screenshots.py, on demand."""
+    folder = os.environ.get("TRIPARTITO_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
