@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
-from service.meetings.models import Meeting
+from service.meetings.models import Meeting, Minutes
 from service.meetings.operations import list_agreements
 from service.meetings.rules import MeetingKind, MeetingStatus, pre_ppt_meeting_deadline
 from service.ppt.models import PptTerm
@@ -18,6 +19,18 @@ from service.recommendations.operations import list_recommendations
 from service.recommendations.rules import FollowUpStatus, RecommendationState
 from service.schedule import rules as schedule_rules
 from service.schedule.queries import ordinary_quarters
+from service.web import documents_port
+from service.web.work_queue import (
+    AgreementFacts,
+    FailedDeliveryFacts,
+    GrcmFacts,
+    IncomingTermFacts,
+    MeetingFacts,
+    QueueFacts,
+    RecommendationFacts,
+    WorkQueue,
+    build_work_queue,
+)
 
 
 @dataclass(frozen=True)
@@ -35,13 +48,20 @@ class Dashboard:
     deadlines: list[Deadline]
     quarter_gaps: list[str]
     year: int
-    overdue_agreements: list[dict]
     awaiting_follow_up: list[Recommendation]
+    queue: WorkQueue
 
 
 def quarters_without_ordinary_meeting(year: int) -> list[str]:
     """R3 gaps: quarters of `year` without a live ordinary meeting, as the schedule (GET /schedule) reports them."""
     return schedule_rules.gaps(ordinary_quarters(year))
+
+
+def _prepared_terms() -> set[int]:
+    """PPT terms that have a live pre-PPT meeting (R6)."""
+    return set(db.session.scalars(
+        select(Meeting.ppt_term_id).where(Meeting.kind == MeetingKind.PRE_PPT.value,
+                                          Meeting.status != MeetingStatus.CANCELLED.value)))
 
 
 def upcoming_deadlines(today: date) -> list[Deadline]:
@@ -50,9 +70,7 @@ def upcoming_deadlines(today: date) -> list[Deadline]:
         if grcm.starts_at.date() >= today:
             due = grcm.report_due_on
             found.append(Deadline("report_due", due, (due - today).days, grcm.title))
-    pre_ppt_terms = set(db.session.scalars(
-        select(Meeting.ppt_term_id).where(Meeting.kind == MeetingKind.PRE_PPT.value,
-                                          Meeting.status != MeetingStatus.CANCELLED.value)))
+    pre_ppt_terms = _prepared_terms()
     for term in db.session.scalars(select(PptTerm).where(PptTerm.starts_on > today).order_by(PptTerm.starts_on)):
         due = pre_ppt_meeting_deadline(term.starts_on)
         found.append(Deadline("pre_ppt", due, (due - today).days, term.country, done=term.id in pre_ppt_terms))
@@ -71,12 +89,78 @@ def awaiting_follow_up() -> list[Recommendation]:
             if r.latest_follow_up is None or r.latest_follow_up.status != FollowUpStatus.IMPLEMENTED.value]
 
 
-def build_dashboard(*, today: date, now: datetime) -> Dashboard:
+def _meeting_facts(now: datetime, issued: set[int]) -> list[MeetingFacts]:
+    """Live meetings that may still wait for something: proposed ones, and those that ended without issued minutes."""
+    query = (select(Meeting).where(Meeting.status != MeetingStatus.CANCELLED.value)
+             .where((Meeting.status == MeetingStatus.PROPOSED.value) | (Meeting.ends_at_utc <= now))
+             .options(selectinload(Meeting.consent_records),
+                      selectinload(Meeting.minutes).selectinload(Minutes.approvals))
+             .order_by(Meeting.starts_at_utc))
+    return [MeetingFacts(id=m.id, title=m.title, starts_on=m.starts_at.date(), status=m.status,
+                         ended=m.ends_at_utc <= now, consents=m.consents, has_minutes=m.minutes is not None,
+                         minutes_approved_by=tuple(m.minutes.approved_by) if m.minutes is not None else (),
+                         minutes_issued=m.id in issued)
+            for m in db.session.scalars(query) if m.id not in issued]
+
+
+def _recommendation_facts() -> list[RecommendationFacts]:
+    query = (select(Recommendation)
+             .where(Recommendation.state.in_((RecommendationState.DRAFT.value, RecommendationState.SUBMITTED.value)))
+             .options(selectinload(Recommendation.endorsement_rows), selectinload(Recommendation.grcm_meeting))
+             .order_by(Recommendation.id))
+    facts = []
+    for r in db.session.scalars(query):
+        grcm = r.grcm_meeting
+        facts.append(RecommendationFacts(
+            id=r.id, title=r.title, state=r.state, endorsed_by=tuple(e.party for e in r.endorsements),
+            grcm_title=grcm.title if grcm else None, grcm_starts_on=grcm.starts_at.date() if grcm else None,
+            grcm_cancelled=bool(grcm and grcm.cancelled_at)))
+    return facts
+
+
+def _grcm_facts(today: date) -> list[GrcmFacts]:
+    issued = documents_port.subjects_with_current("monitoring_report")
+    query = select(GrcmMeeting).where(GrcmMeeting.cancelled_at.is_(None)).order_by(GrcmMeeting.starts_at_utc)
+    return [GrcmFacts(id=g.id, title=g.title, starts_on=g.starts_at.date(), report_due_on=g.report_due_on,
+                      report_issued=g.id in issued)
+            for g in db.session.scalars(query) if g.starts_at.date() >= today]
+
+
+def _incoming_term_facts(today: date) -> list[IncomingTermFacts]:
+    prepared = _prepared_terms()
+    terms = db.session.scalars(select(PptTerm).where(PptTerm.starts_on > today).order_by(PptTerm.starts_on))
+    return [IncomingTermFacts(id=t.id, country=t.country, starts_on=t.starts_on,
+                              pre_ppt_due_on=pre_ppt_meeting_deadline(t.starts_on),
+                              has_pre_ppt_meeting=t.id in prepared) for t in terms]
+
+
+def queue_facts(*, today: date, now: datetime) -> QueueFacts:
+    """The plain values the work queue is decided from (service.web.work_queue)."""
+    return QueueFacts(
+        meetings=_meeting_facts(now, documents_port.subjects_with_current("minutes")),
+        recommendations=_recommendation_facts(),
+        grcm_meetings=_grcm_facts(today),
+        incoming_terms=_incoming_term_facts(today),
+        failed_deliveries=[FailedDeliveryFacts(document_id=d.id, reference=d.reference, country=row.country,
+                                               attempted_on=row.attempted_at.date() if row.attempted_at else None,
+                                               withdrawal_notice=row.withdrawal_notice == "failed")
+                           for d, row in documents_port.failed_deliveries()],
+        overdue_agreements=[AgreementFacts(meeting_id=a["meeting_id"], meeting_title=a["meeting_title"],
+                                           text=a["text"], responsible=a["responsible"], due_on=a["due_on"])
+                            for a in list_agreements("overdue", today)],
+    )
+
+
+def work_queue(*, party: str | None, today: date, now: datetime) -> WorkQueue:
+    return build_work_queue(queue_facts(today=today, now=now), party=party, today=today)
+
+
+def build_dashboard(*, today: date, now: datetime, party: str | None = None) -> Dashboard:
     return Dashboard(
+        queue=work_queue(party=party, today=today, now=now),
         next_meetings=next_meetings(now),
         deadlines=upcoming_deadlines(today),
         quarter_gaps=quarters_without_ordinary_meeting(today.year),
         year=today.year,
-        overdue_agreements=list_agreements("overdue", today),
         awaiting_follow_up=awaiting_follow_up(),
     )

@@ -10,13 +10,14 @@ from datetime import datetime
 from typing import Any
 
 from flask import request
+from sqlalchemy import or_, select
 
 from service.adapters import services
 from service.auth.principals import Principal
 from service.documents.files import download_name as api_download_name
 from service.documents.issuing import ISSUABLE, issue_and_distribute
-from service.documents.models import IssuedDocument
-from service.documents.queries import issued_documents  # noqa: F401 - the pages list documents through here
+from service.documents.models import Distribution, IssuedDocument
+from service.documents.queries import issued_documents  # the pages list documents through here
 from service.extensions import db
 
 KINDS = ISSUABLE
@@ -40,3 +41,16 @@ def pdf_content(document: Any) -> bytes:
 
 def download_name(document: IssuedDocument) -> str:
     return api_download_name(document, "pdf")
+
+
+def subjects_with_current(kind: str) -> set[int]:
+    """Subjects that have a current document of `kind`: issued, not superseded, not withdrawn."""
+    return {d.subject_id for d in issued_documents(kind=kind, latest_only=True) if d.withdrawn_at is None}
+
+
+def failed_deliveries() -> list[tuple[IssuedDocument, Distribution]]:
+    """Deliveries (or withdrawal notices) that did not reach a country, oldest document first."""
+    query = (select(IssuedDocument, Distribution).join(Distribution, Distribution.document_id == IssuedDocument.id)
+             .where(or_(Distribution.status == "failed", Distribution.withdrawal_notice == "failed"))
+             .order_by(IssuedDocument.id, Distribution.country))
+    return [(document, distribution) for document, distribution in db.session.execute(query)]

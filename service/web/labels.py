@@ -33,6 +33,53 @@ EVENT_KINDS = {"grcm": _l("GRCM meeting"), "viceministerial": _l("Vice-Ministeri
                "network": _l("Liaison network"), "working_group": _l("Working group"), "workshop": _l("Workshop"),
                "other": _l("Other")}
 DEADLINES = {"report_due": _l("Monitoring report due (R5)"), "pre_ppt": _l("Latest date for the pre-PPT meeting (R6)")}
+# The dashboard's work queue (service.web.work_queue): what is to be done, said as the task.
+QUEUE_KINDS = {"consent": _l("Answer the proposal of a meeting"), "mark_held": _l("Mark the meeting as held"),
+               "record_minutes": _l("Record the minutes"), "approve_minutes": _l("Approve the minutes"),
+               "issue_minutes": _l("Issue the minutes to the member countries"),
+               "endorse": _l("Endorse the recommendation"), "submit": _l("Submit the recommendation to the GRCM"),
+               "record_decision": _l("Record the CRM's decision on the recommendation"),
+               "monitoring_report": _l("Issue the monitoring report"),
+               "pre_ppt_meeting": _l("Schedule the meeting before the incoming PPT"),
+               "failed_delivery": _l("A document did not reach a member country"),
+               "failed_notice": _l("A withdrawal notice did not reach a member country"),
+               "overdue_agreement": _l("Overdue agreement")}
+
+# The History section of a record's page (service.web.history): actions and fields of the audit log.
+AUDIT_ACTIONS = {
+    "meeting.create": _l("Created the meeting"), "meeting.update": _l("Changed the meeting"),
+    "meeting.cancel": _l("Cancelled the meeting"), "meeting.consent": _l("Answered on the meeting"),
+    "minutes.create": _l("Recorded the minutes"), "minutes.update": _l("Changed the minutes"),
+    "minutes.approve": _l("Approved the minutes"),
+    "grcm.create": _l("Created the GRCM meeting"), "grcm.update": _l("Changed the GRCM meeting"),
+    "grcm.cancel": _l("Cancelled the GRCM meeting"),
+    "recommendation.create": _l("Created the recommendation"),
+    "recommendation.update": _l("Changed the recommendation"),
+    "recommendation.endorse": _l("Endorsed the recommendation"),
+    "recommendation.transition": _l("Changed the state of the recommendation"),
+    "recommendation.follow_up": _l("Reported on compliance"), "recommendation.delete": _l("Deleted the draft"),
+    "ppt_term.create": _l("Created the PPT term"), "ppt_term.update": _l("Changed the PPT term"),
+    "translations.save": _l("Saved translations"), "document.withdraw": _l("Withdrew the document"),
+}
+AUDIT_FIELDS = {
+    "kind": _l("Kind"), "title": _l("Title"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
+    "timezone": _l("Time zone"), "modality": _l("Modality"), "location": _l("Place"), "video_url": _l("Video link"),
+    "ppt_term_id": _l("PPT term"), "agenda": _l("Agenda"), "status": _l("Status"), "language": _l("Language"),
+    "attendees": _l("Attendees"), "agenda_items": _l("Agenda and discussion"), "agreements": _l("Agreements"),
+    "next_meeting": _l("Next meeting"), "approved_by": _l("Approved by"), "text": _l("Text"),
+    "rationale": _l("Rationale"), "addressee": _l("Addressee"), "grcm_meeting_id": _l("GRCM meeting"),
+    "state": _l("State"), "submitted_on": _l("Submitted on"), "decision_reference": _l("CRM decision"),
+    "decided_on": _l("Date of the CRM decision"), "endorsed_by": _l("Endorsed by"), "reported_on": _l("Reported on"),
+    "evidence": _l("Evidence"), "evidence_url": _l("Link to the evidence"), "cancelled_at": _l("Cancelled on"),
+    "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
+    "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
+}
+SYSTEM_ACTORS = {"cli": _l("the command line"), "demo": _l("the demo data")}
+CODE_LABELS = {
+    "meeting_status": MEETING_STATUSES, "meeting_kind": MEETING_KINDS, "modality": MODALITIES,
+    "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEES, "party": PARTIES,
+    "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES,
+}
 
 JINJA_GLOBALS = {
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
@@ -41,6 +88,8 @@ JINJA_GLOBALS = {
     "FOLLOW_UP_STATUSES": FOLLOW_UP_STATUSES, "ADDRESSEES": ADDRESSEES, "INSTRUMENT_KINDS": INSTRUMENT_KINDS,
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
+    "QUEUE_KINDS": QUEUE_KINDS, "AUDIT_ACTIONS": AUDIT_ACTIONS, "AUDIT_FIELDS": AUDIT_FIELDS,
+    "SYSTEM_ACTORS": SYSTEM_ACTORS, "CODE_LABELS": CODE_LABELS,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).
