@@ -127,7 +127,7 @@ def test_secretariat_to_member_country(context, people, tmp_path):
     assert download_info.value.suggested_filename == "ET-CRM_2026_MIN-001_v1_es.pdf"
 
     page.goto("/dashboard")
-    assert "Recopilar aportes de la sociedad civil" in page.locator("#overdue-title + ul").inner_text()
+    assert "Recopilar aportes de la sociedad civil" in page.locator("#queue-team").inner_text()
     screenshot(page, "dashboard")
 
     # Switch to English; the choice survives signing out and in as a member country.
