@@ -54,3 +54,11 @@ def failed_deliveries() -> list[tuple[IssuedDocument, Distribution]]:
              .where(or_(Distribution.status == "failed", Distribution.withdrawal_notice == "failed"))
              .order_by(IssuedDocument.id, Distribution.country))
     return [(document, distribution) for document, distribution in db.session.execute(query)]
+
+
+def received_by(country: str, limit: int = 10) -> list[tuple[IssuedDocument, Distribution]]:
+    """The documents delivered to a member country (R8), newest first."""
+    query = (select(IssuedDocument, Distribution).join(Distribution, Distribution.document_id == IssuedDocument.id)
+             .where(Distribution.country == country, Distribution.status == "sent")
+             .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc()).limit(limit))
+    return [(document, distribution) for document, distribution in db.session.execute(query)]

@@ -6,17 +6,22 @@ from __future__ import annotations
 from flask import current_app, render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 
+from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import now, today
-from service.web.dashboard import build_dashboard, work_queue
-from service.web.signin import current_principal, requires_party
+from service.web.dashboard import build_dashboard, next_meetings, work_queue
+from service.web.signin import current_principal, requires_reader
 
 _COUNT = "tripartito.queue_count"  # cached in the WSGI environ, which is per request
 
 
 @web.get("/dashboard")
-@requires_party
+@requires_reader
 def dashboard() -> str:
+    principal = current_principal()
+    if not principal.party:  # a member country: what it received, and the meetings to come
+        return render_template("dashboard_country.html", received=documents_port.received_by(principal.country),
+                               meetings=next_meetings(now()))
     board = build_dashboard(today=today(), now=now(), party=current_principal().party)
     request.environ[_COUNT] = board.queue.count
     return render_template("dashboard.html", board=board, today=today())

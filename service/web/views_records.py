@@ -24,7 +24,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.history import EntryFacts, HistoryRow, history_rows
 from service.web.i18n import current_language
-from service.web.signin import current_principal, requires_party
+from service.web.signin import current_principal, requires_party, requires_reader
 from service.web.views_meetings import _flash_errors
 
 GRCM_KINDS = ("recommendations", "monitoring_report", "dossier")
@@ -60,7 +60,7 @@ def meeting_post(meeting_id: int) -> Response:
 
 
 @web.get("/meetings/<int:meeting_id>/calendar.ics")
-@requires_party
+@requires_reader  # meetings are shared with the member countries, like the feed
 def meeting_calendar(meeting_id: int) -> Response:
     return feeds_port.meeting_ics(get_or_404(Meeting, meeting_id), current_language())
 

@@ -161,3 +161,16 @@ def test_the_dashboard_splits_the_queue_and_the_navigation_counts_what_waits_for
     other = client.get("/meetings").get_data(as_text=True)
     assert '<span class="count">1<' in other
     assert '<span class="count">' not in as_user("st_crm").get("/meetings").get_data(as_text=True)
+
+
+def test_a_member_country_sees_the_meetings_to_come_with_a_calendar_download_and_no_queue(as_user):
+    meeting = _stored(title="Reunión ordinaria de febrero")
+    client = as_user("BZ")
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "Reunión ordinaria de febrero" in page
+    assert f'href="/meetings/{meeting.id}/calendar.ics"' in page
+    assert "Todavía no ha recibido documentos." in page
+    assert 'id="queue-mine"' not in page
+    assert '<span class="count">' not in page
+    assert client.get(f"/meetings/{meeting.id}/calendar.ics").status_code == 200
+    assert client.get(f"/meetings/{meeting.id}").status_code == 403
