@@ -1,5 +1,6 @@
-"""Read-only pages of one record, "like an event page": a meeting, a GRCM meeting (issue 14), with its History
-(issue 11). Editing lives on `…/edit`; the actions these pages offer post to their own routes and come back here.
+"""Read-only pages of one record, "like an event page": a meeting, a GRCM meeting, a PPT term (issue 14), with
+its History (issue 11). Editing lives on `…/edit`; the actions these pages offer post to their own routes and
+come back here.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from werkzeug.wrappers import Response
 from service.accounts.models import UserAccount
 from service.audit.operations import MAX_LIMIT, entries
 from service.audit.rules import Subject
+from service.documents.annexes import current_concept_note
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.http import check_if_match, etag_for
 from service.meetings.models import Meeting
 from service.meetings.operations import update_meeting
-from service.meetings.rules import needs_three_consents
+from service.meetings.rules import MeetingKind, needs_three_consents, pre_ppt_meeting_deadline
+from service.ppt.feedback import feedback_for
+from service.ppt.models import PptTerm
 from service.recommendations.operations import list_recommendations
+from service.reference.models import Country
 from service.web import documents_port, feeds_port
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
@@ -97,3 +102,19 @@ def grcm_meeting(grcm_id: int) -> str:
 @web.post("/grcm-meetings/<int:grcm_id>")
 def grcm_meeting_post(grcm_id: int) -> Response:
     return redirect(url_for("web.grcm_meeting_edit", grcm_id=grcm_id), code=307)
+
+
+@web.get("/ppt-terms/<int:term_id>")
+@requires_party
+def ppt_term(term_id: int) -> str:
+    term = get_or_404(PptTerm, term_id)
+    country = db.session.scalar(select(Country).where(Country.code == term.country))
+    meetings = db.session.scalars(select(Meeting).where(Meeting.ppt_term_id == term.id)
+                                  .order_by(Meeting.starts_at_utc)).all()
+    return render_template(
+        "ppt_terms/record.html", term=term, country_name=country.name(current_language()) if country else term.country,
+        deadline=pre_ppt_meeting_deadline(term.starts_on), feedback=feedback_for(term),
+        pre_ppt=[m for m in meetings if m.kind == MeetingKind.PRE_PPT.value and m.status != "cancelled"],
+        meetings=meetings, concept_note=current_concept_note(term.id),
+        documents=documents_port.issued_documents(kind="ppt_feedback", subject_id=term.id),
+        history=record_history("ppt_term", term.id))

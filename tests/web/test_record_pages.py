@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from service.auth.principals import Principal
 from service.extensions import db
@@ -13,7 +13,7 @@ from service.meetings.tripartite import approve_minutes, record_consent
 from tests.conftest import ACTOR, NOW
 from tests.factories import minutes_body
 from tests.web.conftest import post_form
-from tests.web.followup_helpers import etag_in, stored_grcm
+from tests.web.followup_helpers import etag_in, stored_grcm, stored_term
 from tests.web.test_meeting_forms import _stored
 from tests.web.test_recommendation_pages import stored_recommendation
 
@@ -174,3 +174,18 @@ def test_a_member_country_sees_the_meetings_to_come_with_a_calendar_download_and
     assert '<span class="count">' not in page
     assert client.get(f"/meetings/{meeting.id}/calendar.ics").status_code == 200
     assert client.get(f"/meetings/{meeting.id}").status_code == 403
+
+
+def test_the_ppt_term_page_shows_the_r6_deadline_its_pre_ppt_meeting_and_history(as_user):
+    term = stored_term(date(2027, 7, 1))
+    client = as_user("st_crm")
+    page = client.get(f"/ppt-terms/{term.id}").get_data(as_text=True)
+    assert "Panamá 2027–2028" in page
+    assert "1 de mayo de 2027" in page  # two months before the term starts (R6)
+    assert "todavía no hay reunión previa a la PPT convocada" in page
+    assert "Registró el período de la PPT" in page[page.index('id="history"'):]
+    pre_ppt = _stored(kind="pre_ppt", title="Reunión previa a la PPT de Panamá", ppt_term_id=term.id,
+                      starts_at=datetime(2027, 4, 20, 10), ends_at=datetime(2027, 4, 20, 12))
+    page = client.get(f"/ppt-terms/{term.id}").get_data(as_text=True)
+    assert f'<a href="/meetings/{pre_ppt.id}">Reunión previa a la PPT de Panamá</a>' in page
+    assert f'href="/ppt-terms/{term.id}"' in client.get("/ppt-feedback").get_data(as_text=True)
