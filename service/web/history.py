@@ -91,7 +91,8 @@ def history_rows(entries: list[EntryFacts], names: dict[int, str]) -> list[Histo
     for _index, entry in sorted(enumerate(entries), key=lambda pair: (pair[1].at, pair[0]), reverse=True):
         person = names.get(entry.user_id) if entry.user_id is not None else None
         changes = tuple(_change(entry.action, name, *values) for name, values in sorted(entry.changes.items())
-                        if name not in ("consents", "minutes_version", "follow_up_id"))
+                        if name not in ("consents", "minutes_version", "follow_up_id")
+                        and any(value not in (None, "", [], {}) for value in values))
         rows.append(HistoryRow(at=entry.at, action=entry.action, person=person or entry.user_email,
                                party=entry.party, country=entry.country, system=entry.system, changes=changes,
                                answers=_answers(entry.changes)))

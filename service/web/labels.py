@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from service.reference.data import NETWORKS
+from service.web.i18n import current_language
+
 MEETING_KINDS = {"ordinary": _l("Ordinary"), "pre_ppt": _l("Pre-PPT"), "extraordinary": _l("Extraordinary")}
 MODALITIES = {"virtual": _l("Virtual"), "in_person": _l("In person")}
 MEETING_STATUSES = {"proposed": _l("Proposed (waiting for the three consents)"),
@@ -60,6 +63,9 @@ AUDIT_ACTIONS = {
     "recommendation.follow_up": _l("Reported on compliance"), "recommendation.delete": _l("Deleted the draft"),
     "ppt_term.create": _l("Created the PPT term"), "ppt_term.update": _l("Changed the PPT term"),
     "translations.save": _l("Saved translations"), "document.withdraw": _l("Withdrew the document"),
+    "ppt_feedback.create": _l("Recorded the feedback on the incoming PPT"),
+    "ppt_feedback.update": _l("Changed the feedback on the incoming PPT"),
+    "ppt_term.concept_note": _l("Uploaded the concept note"), "ppt_term.work_plan": _l("Uploaded the work plan"),
 }
 AUDIT_FIELDS = {
     "kind": _l("Kind"), "title": _l("Title"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
@@ -74,10 +80,25 @@ AUDIT_FIELDS = {
     "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
     "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
 }
+
+
+class _AddresseeLabels(dict):
+    """Addressees: the CRM bodies above, and the liaison networks named in the reference data (es/en)."""
+
+    def get(self, code: object, default: object = None) -> object:
+        if code in ADDRESSEES:
+            return ADDRESSEES[code]
+        names = {network: (es, en) for network, es, en in NETWORKS}.get(code)
+        if names is None:
+            return default
+        return names[1] if current_language() == "en" else names[0]
+
+
+ADDRESSEE_LABELS = _AddresseeLabels()
 SYSTEM_ACTORS = {"cli": _l("the command line"), "demo": _l("the demo data")}
 CODE_LABELS = {
     "meeting_status": MEETING_STATUSES, "meeting_kind": MEETING_KINDS, "modality": MODALITIES,
-    "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEES, "party": PARTIES,
+    "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEE_LABELS, "party": PARTIES,
     "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES,
 }
 
@@ -89,7 +110,7 @@ JINJA_GLOBALS = {
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
     "QUEUE_KINDS": QUEUE_KINDS, "AUDIT_ACTIONS": AUDIT_ACTIONS, "AUDIT_FIELDS": AUDIT_FIELDS,
-    "SYSTEM_ACTORS": SYSTEM_ACTORS, "CODE_LABELS": CODE_LABELS,
+    "SYSTEM_ACTORS": SYSTEM_ACTORS, "CODE_LABELS": CODE_LABELS, "ADDRESSEE_LABELS": ADDRESSEE_LABELS,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

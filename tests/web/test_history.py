@@ -39,3 +39,9 @@ def test_a_follow_up_status_is_labelled_as_a_follow_up_and_consents_as_each_part
         {"st_crm": True, "st_rrocm": None, "ppt": None}, {"st_crm": True, "st_rrocm": False, "ppt": None}]})], {})[0]
     assert consent.answers == (("st_rrocm", None, False),)
     assert consent.changes == ()
+
+
+def test_fields_empty_before_and_after_are_left_out():
+    row = history_rows([EntryFacts(at=AT, action="minutes.create",
+                                   changes={"approved_by": [None, []], "language": [None, "es"]})], {})[0]
+    assert [c.field for c in row.changes] == ["language"]

@@ -189,3 +189,21 @@ def test_the_ppt_term_page_shows_the_r6_deadline_its_pre_ppt_meeting_and_history
     page = client.get(f"/ppt-terms/{term.id}").get_data(as_text=True)
     assert f'<a href="/meetings/{pre_ppt.id}">Reunión previa a la PPT de Panamá</a>' in page
     assert f'href="/ppt-terms/{term.id}"' in client.get("/ppt-feedback").get_data(as_text=True)
+
+
+def test_a_network_addressee_is_named_and_entries_without_a_field_name_are_counted(as_user):
+    recommendation = stored_recommendation(addressee="consular_protection")
+    page = as_user("st_crm").get(f"/recommendations/{recommendation.id}").get_data(as_text=True)
+    assert "consular_protection" not in page
+    assert "Destinatario: Red de Protección Consular" in page[page.index('id="history"'):]
+    term = stored_term(date(2027, 7, 1))
+    from service.audit.operations import record
+    from service.audit.rules import Subject
+
+    record(db.session, ACTOR, NOW, "translations.save", Subject("ppt_term", term.id),
+           {"concept.title": [None, "Title"], "concept.body": [None, "Body"]})
+    db.session.commit()
+    page = as_user("st_crm").get(f"/ppt-terms/{term.id}").get_data(as_text=True)
+    assert "Guardó traducciones" in page
+    assert "2 datos más" in page
+    assert "concept.title" not in page
