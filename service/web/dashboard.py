@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
-from service.meetings.models import Meeting, Minutes
+from service.meetings.models import Meeting, MeetingConsent, Minutes, MinutesApproval
 from service.meetings.operations import list_agreements
-from service.meetings.rules import MeetingKind, MeetingStatus, pre_ppt_meeting_deadline
+from service.meetings.rules import PARTIES, MeetingKind, MeetingStatus, pre_ppt_meeting_deadline
 from service.ppt.models import PptTerm
-from service.recommendations.models import Recommendation
+from service.recommendations.models import Recommendation, RecommendationEndorsement
 from service.recommendations.operations import list_recommendations
 from service.recommendations.rules import FollowUpStatus, RecommendationState
 from service.schedule import rules as schedule_rules
@@ -90,32 +89,57 @@ def awaiting_follow_up() -> list[Recommendation]:
 
 
 def _meeting_facts(now: datetime, issued: set[int]) -> list[MeetingFacts]:
-    """Live meetings that may still wait for something: proposed ones, and those that ended without issued minutes."""
-    query = (select(Meeting).where(Meeting.status != MeetingStatus.CANCELLED.value)
-             .where((Meeting.status == MeetingStatus.PROPOSED.value) | (Meeting.ends_at_utc <= now))
-             .options(selectinload(Meeting.consent_records),
-                      selectinload(Meeting.minutes).selectinload(Minutes.approvals))
-             .order_by(Meeting.starts_at_utc))
-    return [MeetingFacts(id=m.id, title=m.title, starts_on=m.starts_at.date(), status=m.status,
-                         ended=m.ends_at_utc <= now, consents=m.consents, has_minutes=m.minutes is not None,
-                         minutes_approved_by=tuple(m.minutes.approved_by) if m.minutes is not None else (),
-                         minutes_issued=m.id in issued)
-            for m in db.session.scalars(query) if m.id not in issued]
+    """Live meetings that may still wait for something: proposed ones, and those that ended without issued minutes.
+
+    Columns, not entities: every page's navigation count asks this (bench/bench_work_queue.py)."""
+    rows = db.session.execute(
+        select(Meeting.id, Meeting.title, Meeting.starts_at, Meeting.status, Meeting.ends_at_utc)
+        .where(Meeting.status != MeetingStatus.CANCELLED.value)
+        .where((Meeting.status == MeetingStatus.PROPOSED.value) | (Meeting.ends_at_utc <= now))
+        .where(Meeting.id.not_in(issued))  # the past meetings whose minutes went out: most of them, in time
+        .order_by(Meeting.starts_at_utc)).all()
+    ids = [row.id for row in rows]
+    answers: dict[int, dict[str, bool | None]] = {ident: dict.fromkeys(PARTIES) for ident in ids}
+    for meeting_id, party, consent in db.session.execute(
+            select(MeetingConsent.meeting_id, MeetingConsent.party, MeetingConsent.consent)
+            .where(MeetingConsent.meeting_id.in_(ids))):
+        answers[meeting_id][party] = consent
+    approved: dict[int, list[str]] = {}  # meeting id → parties that approved its minutes' current version
+    for meeting_id, party in db.session.execute(
+            select(Minutes.meeting_id, MinutesApproval.party).select_from(Minutes)
+            .outerjoin(MinutesApproval, (MinutesApproval.minutes_id == Minutes.id)
+                       & (MinutesApproval.minutes_version == Minutes.version))  # as Minutes.approved_by
+            .where(Minutes.meeting_id.in_(ids)).order_by(MinutesApproval.id)):
+        approved.setdefault(meeting_id, [])
+        if party is not None:
+            approved[meeting_id].append(party)
+    return [MeetingFacts(id=row.id, title=row.title, starts_on=row.starts_at.date(), status=row.status,
+                         ended=row.ends_at_utc <= now, consents=answers[row.id], has_minutes=row.id in approved,
+                         minutes_approved_by=tuple(approved.get(row.id, ())))
+            for row in rows]
 
 
 def _recommendation_facts() -> list[RecommendationFacts]:
-    query = (select(Recommendation)
-             .where(Recommendation.state.in_((RecommendationState.DRAFT.value, RecommendationState.SUBMITTED.value)))
-             .options(selectinload(Recommendation.endorsement_rows), selectinload(Recommendation.grcm_meeting))
-             .order_by(Recommendation.id))
-    facts = []
-    for r in db.session.scalars(query):
-        grcm = r.grcm_meeting
-        facts.append(RecommendationFacts(
-            id=r.id, title=r.title, state=r.state, endorsed_by=tuple(e.party for e in r.endorsements),
-            grcm_title=grcm.title if grcm else None, grcm_starts_on=grcm.starts_at.date() if grcm else None,
-            grcm_cancelled=bool(grcm and grcm.cancelled_at)))
-    return facts
+    """Drafts and submitted recommendations, with their GRCM meeting; columns, like the meetings above."""
+    rows = db.session.execute(
+        select(Recommendation.id, Recommendation.title, Recommendation.state, GrcmMeeting.title.label("grcm_title"),
+               GrcmMeeting.starts_at.label("grcm_starts_at"), GrcmMeeting.cancelled_at.label("grcm_cancelled_at"))
+        .outerjoin(GrcmMeeting, GrcmMeeting.id == Recommendation.grcm_meeting_id)
+        .where(Recommendation.state.in_((RecommendationState.DRAFT.value, RecommendationState.SUBMITTED.value)))
+        .order_by(Recommendation.id)).all()
+    endorsed: dict[int, list[str]] = {}  # a draft's endorsements of its current text, as Recommendation.endorsements
+    for recommendation_id, party in db.session.execute(
+            select(RecommendationEndorsement.recommendation_id, RecommendationEndorsement.party)
+            .join(Recommendation, (Recommendation.id == RecommendationEndorsement.recommendation_id)
+                  & (Recommendation.version == RecommendationEndorsement.recommendation_version))
+            .where(Recommendation.state == RecommendationState.DRAFT.value)
+            .order_by(RecommendationEndorsement.id)):
+        endorsed.setdefault(recommendation_id, []).append(party)
+    return [RecommendationFacts(id=row.id, title=row.title, state=row.state,
+                                endorsed_by=tuple(endorsed.get(row.id, ())), grcm_title=row.grcm_title,
+                                grcm_starts_on=row.grcm_starts_at.date() if row.grcm_starts_at else None,
+                                grcm_cancelled=row.grcm_cancelled_at is not None)
+            for row in rows]
 
 
 def _grcm_facts(today: date) -> list[GrcmFacts]:
