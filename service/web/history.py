@@ -17,6 +17,10 @@ _CODED_IN = {"recommendation.follow_up": {"status": "follow_up_status"}}
 _DATETIMES = {"starts_at", "ends_at", "cancelled_at", "withdrawn_at"}
 _DATES = {"submitted_on", "decided_on", "reported_on", "due_on", "starts_on", "ends_on"}
 # Short texts are shown before → after; everything else (long texts, lists, ids) only by the field's name.
+# Fields in the order the forms show them; the rest follow by name.
+_FIELD_ORDER = ("state", "status", "kind", "title", "text", "rationale", "addressee", "grcm_meeting_id", "starts_at",
+                "ends_at", "starts_on", "ends_on", "timezone", "modality", "location", "video_url", "ppt_term_id",
+                "agenda", "language", "attendees", "agenda_items", "agreements", "next_meeting")
 _SHORT_TEXTS = {"title", "location", "timezone", "video_url", "decision_reference", "cancellation_reason",
                 "withdrawal_reason", "country", "evidence_url"}
 
@@ -90,9 +94,11 @@ def history_rows(entries: list[EntryFacts], names: dict[int, str]) -> list[Histo
     rows = []
     for _index, entry in sorted(enumerate(entries), key=lambda pair: (pair[1].at, pair[0]), reverse=True):
         person = names.get(entry.user_id) if entry.user_id is not None else None
-        changes = tuple(_change(entry.action, name, *values) for name, values in sorted(entry.changes.items())
+        fields = sorted(entry.changes, key=lambda name: (
+            _FIELD_ORDER.index(name) if name in _FIELD_ORDER else len(_FIELD_ORDER), name))
+        changes = tuple(_change(entry.action, name, *entry.changes[name]) for name in fields
                         if name not in ("consents", "minutes_version", "follow_up_id")
-                        and any(value not in (None, "", [], {}) for value in values))
+                        and any(value not in (None, "", [], {}) for value in entry.changes[name]))
         rows.append(HistoryRow(at=entry.at, action=entry.action, person=person or entry.user_email,
                                party=entry.party, country=entry.country, system=entry.system, changes=changes,
                                answers=_answers(entry.changes)))

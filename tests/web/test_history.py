@@ -45,3 +45,10 @@ def test_fields_empty_before_and_after_are_left_out():
     row = history_rows([EntryFacts(at=AT, action="minutes.create",
                                    changes={"approved_by": [None, []], "language": [None, "es"]})], {})[0]
     assert [c.field for c in row.changes] == ["language"]
+
+
+def test_fields_come_in_the_order_the_forms_show_them():
+    changes = {"ends_at": [None, "2027-02-10T12:00:00"], "title": [None, "Reunión"],
+               "starts_at": [None, "2027-02-10T10:00:00"], "status": [None, "scheduled"], "zzz": [None, 1]}
+    row = history_rows([EntryFacts(at=AT, action="meeting.create", changes=changes)], {})[0]
+    assert [c.field for c in row.changes] == ["status", "title", "starts_at", "ends_at", "zzz"]
