@@ -231,7 +231,7 @@ def build_work_queue(facts: QueueFacts, *, party: str | None, today: date) -> Wo
         items += _term_items(term)
     for failed in facts.failed_deliveries:
         kind = FAILED_NOTICE if failed.withdrawal_notice else FAILED_DELIVERY
-        items.append(QueueItem(kind, failed.reference, Action("web.documents", anchor="documents"), (TEAM,),
+        items.append(QueueItem(kind, failed.reference, Action("web.documents"), (TEAM,),
                                since=failed.attempted_on, detail=failed.country))
     for agreement in facts.overdue_agreements:
         items.append(QueueItem(OVERDUE_AGREEMENT, agreement.text,

@@ -207,3 +207,17 @@ def test_a_network_addressee_is_named_and_entries_without_a_field_name_are_count
     assert "Guardó traducciones" in page
     assert "2 datos más" in page
     assert "concept.title" not in page
+
+
+def test_record_pages_are_the_teams_a_missing_record_is_a_404_and_an_old_grcm_form_post_is_redirected(as_user):
+    grcm = stored_grcm(datetime(2027, 3, 9, 9))
+    term = stored_term(date(2027, 7, 1))
+    country = as_user("HN")
+    for path in (f"/grcm-meetings/{grcm.id}", f"/ppt-terms/{term.id}"):
+        assert country.get(path).status_code == 403
+    client = as_user("ppt")
+    for path in ("/meetings/999", "/grcm-meetings/999", "/ppt-terms/999", "/meetings/999/calendar.ics"):
+        assert client.get(path).status_code == 404
+    response = post_form(client, f"/grcm-meetings/{grcm.id}", {"title": "x"}, token_from=f"/grcm-meetings/{grcm.id}")
+    assert response.status_code == 307
+    assert response.headers["Location"] == f"/grcm-meetings/{grcm.id}/edit"
