@@ -76,6 +76,7 @@ def init_web(app: Flask) -> None:
         views_portal,
         views_ppt_terms,
         views_recommendations,
+        views_records,
         views_translations,
     )
     from service.web.blueprints import portal, web

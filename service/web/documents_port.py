@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import request
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from service.adapters import services
@@ -91,3 +91,27 @@ def references_by_subject(*kinds: str) -> dict[int, list[str]]:
                                                     .order_by(DocumentReference.reference)):
         found.setdefault(subject_id, []).append(reference)
     return found
+def subjects_with_current(kind: str) -> set[int]:
+    """Subjects that have a current document of `kind`: issued, not superseded, not withdrawn.
+
+    Columns only: every page's navigation count asks this, and the register only grows."""
+    rows = db.session.execute(select(IssuedDocument.id, IssuedDocument.subject_id, IssuedDocument.supersedes_id,
+                                     IssuedDocument.withdrawn_at).where(IssuedDocument.kind == kind)).all()
+    superseded = {row.supersedes_id for row in rows}
+    return {row.subject_id for row in rows if row.id not in superseded and row.withdrawn_at is None}
+
+
+def failed_deliveries() -> list[tuple[IssuedDocument, Distribution]]:
+    """Deliveries (or withdrawal notices) that did not reach a country, oldest document first."""
+    query = (select(IssuedDocument, Distribution).join(Distribution, Distribution.document_id == IssuedDocument.id)
+             .where(or_(Distribution.status == "failed", Distribution.withdrawal_notice == "failed"))
+             .order_by(IssuedDocument.id, Distribution.country))
+    return [(document, distribution) for document, distribution in db.session.execute(query)]
+
+
+def received_by(country: str, limit: int = 10) -> list[tuple[IssuedDocument, Distribution]]:
+    """The documents delivered to a member country (R8), newest first."""
+    query = (select(IssuedDocument, Distribution).join(Distribution, Distribution.document_id == IssuedDocument.id)
+             .where(Distribution.country == country, Distribution.status == "sent")
+             .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc()).limit(limit))
+    return [(document, distribution) for document, distribution in db.session.execute(query)]

@@ -46,3 +46,11 @@ def subscription_links(secret: str, language: str) -> dict[str, str]:
     webcal = links["webcal"] + suffix
     return {"https": links["url"] + suffix, "webcal": webcal,
             "google": "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")}
+
+
+def meeting_ics(meeting: object, language: str) -> object:
+    """The meeting as a one-off .ics download (the API's /meetings/{id}/calendar.ics, for a signed-in person)."""
+    from service.feeds.publish import meeting_calendar_response
+    from service.feeds.queries import calendar_meeting
+
+    return meeting_calendar_response(calendar_meeting(meeting), language)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from service.reference.data import NETWORKS
+from service.web.i18n import current_language
+
 MEETING_KINDS = {"ordinary": _l("Ordinary"), "pre_ppt": _l("Pre-PPT"), "extraordinary": _l("Extraordinary")}
 MODALITIES = {"virtual": _l("Virtual"), "in_person": _l("In person")}
 MEETING_STATUSES = {"proposed": _l("Proposed (waiting for the three consents)"),
@@ -42,6 +45,71 @@ ISSUE_STATES = {"not_issued": _l("Not issued"), "issued": _l("Issued")}
 FEEDBACK_STATES = {"not_recorded": _l("Not recorded yet"), "recorded": _l("Recorded, not issued"),
                    "issued": _l("Issued")}
 INSTRUMENT_STATES = {"none": _l("No monitoring yet"), **MONITORING_STATUSES}
+# The dashboard's work queue (service.web.work_queue): what is to be done, said as the task.
+QUEUE_KINDS = {"consent": _l("Answer the proposal of a meeting"), "mark_held": _l("Mark the meeting as held"),
+               "record_minutes": _l("Record the minutes"), "approve_minutes": _l("Approve the minutes"),
+               "issue_minutes": _l("Issue the minutes to the member countries"),
+               "endorse": _l("Endorse the recommendation"), "submit": _l("Submit the recommendation to the GRCM"),
+               "record_decision": _l("Record the CRM's decision on the recommendation"),
+               "monitoring_report": _l("Issue the monitoring report"),
+               "pre_ppt_meeting": _l("Schedule the meeting before the incoming PPT"),
+               "failed_delivery": _l("A document did not reach a member country"),
+               "failed_notice": _l("A withdrawal notice did not reach a member country"),
+               "overdue_agreement": _l("Overdue agreement")}
+
+# The History section of a record's page (service.web.history): actions and fields of the audit log.
+AUDIT_ACTIONS = {
+    "meeting.create": _l("Created the meeting"), "meeting.update": _l("Changed the meeting"),
+    "meeting.cancel": _l("Cancelled the meeting"), "meeting.consent": _l("Answered on the meeting"),
+    "minutes.create": _l("Recorded the minutes"), "minutes.update": _l("Changed the minutes"),
+    "minutes.approve": _l("Approved the minutes"),
+    "grcm.create": _l("Created the GRCM meeting"), "grcm.update": _l("Changed the GRCM meeting"),
+    "grcm.cancel": _l("Cancelled the GRCM meeting"),
+    "recommendation.create": _l("Created the recommendation"),
+    "recommendation.update": _l("Changed the recommendation"),
+    "recommendation.endorse": _l("Endorsed the recommendation"),
+    "recommendation.transition": _l("Changed the state of the recommendation"),
+    "recommendation.follow_up": _l("Reported on compliance"), "recommendation.delete": _l("Deleted the draft"),
+    "ppt_term.create": _l("Created the PPT term"), "ppt_term.update": _l("Changed the PPT term"),
+    "translations.save": _l("Saved translations"), "document.withdraw": _l("Withdrew the document"),
+    "ppt_feedback.create": _l("Recorded the feedback on the incoming PPT"),
+    "ppt_feedback.update": _l("Changed the feedback on the incoming PPT"),
+    "ppt_term.concept_note": _l("Uploaded the concept note"), "ppt_term.work_plan": _l("Uploaded the work plan"),
+}
+AUDIT_FIELDS = {
+    "kind": _l("Kind"), "title": _l("Title"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
+    "timezone": _l("Time zone"), "modality": _l("Modality"), "location": _l("Place"), "video_url": _l("Video link"),
+    "ppt_term_id": _l("PPT term"), "agenda": _l("Agenda"), "status": _l("Status"), "language": _l("Language"),
+    "attendees": _l("Attendees"), "agenda_items": _l("Agenda and discussion"), "agreements": _l("Agreements"),
+    "next_meeting": _l("Next meeting"), "approved_by": _l("Approved by"), "text": _l("Text"),
+    "rationale": _l("Rationale"), "addressee": _l("Addressee"), "grcm_meeting_id": _l("GRCM meeting"),
+    "state": _l("State"), "submitted_on": _l("Submitted on"), "decision_reference": _l("CRM decision"),
+    "decided_on": _l("Date of the CRM decision"), "endorsed_by": _l("Endorsed by"), "reported_on": _l("Reported on"),
+    "evidence": _l("Evidence"), "evidence_url": _l("Link to the evidence"), "cancelled_at": _l("Cancelled on"),
+    "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
+    "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
+}
+
+
+class _AddresseeLabels(dict):
+    """Addressees: the CRM bodies above, and the liaison networks named in the reference data (es/en)."""
+
+    def get(self, code: object, default: object = None) -> object:
+        if code in ADDRESSEES:
+            return ADDRESSEES[code]
+        names = {network: (es, en) for network, es, en in NETWORKS}.get(code)
+        if names is None:
+            return default
+        return names[1] if current_language() == "en" else names[0]
+
+
+ADDRESSEE_LABELS = _AddresseeLabels()
+SYSTEM_ACTORS = {"cli": _l("the command line"), "demo": _l("the demo data")}
+CODE_LABELS = {
+    "meeting_status": MEETING_STATUSES, "meeting_kind": MEETING_KINDS, "modality": MODALITIES,
+    "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEE_LABELS, "party": PARTIES,
+    "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES,
+}
 
 JINJA_GLOBALS = {
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
@@ -52,6 +120,8 @@ JINJA_GLOBALS = {
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
     "MINUTES_STATES": MINUTES_STATES, "CALENDAR_STATES": CALENDAR_STATES, "DOCUMENT_STATES": DOCUMENT_STATES,
     "ISSUE_STATES": ISSUE_STATES, "FEEDBACK_STATES": FEEDBACK_STATES, "INSTRUMENT_STATES": INSTRUMENT_STATES,
+    "QUEUE_KINDS": QUEUE_KINDS, "AUDIT_ACTIONS": AUDIT_ACTIONS, "AUDIT_FIELDS": AUDIT_FIELDS,
+    "SYSTEM_ACTORS": SYSTEM_ACTORS, "CODE_LABELS": CODE_LABELS, "ADDRESSEE_LABELS": ADDRESSEE_LABELS,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

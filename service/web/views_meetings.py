@@ -120,7 +120,7 @@ def meeting_consent(meeting_id: int) -> Response:
     _flash_errors(errors)
     if not errors:
         flash(_("Your answer is recorded.") if answer else _("Your refusal is recorded."), "success")
-    return redirect(url_for("web.meeting_edit", meeting_id=meeting_id))
+    return redirect(url_for("web.meeting", meeting_id=meeting_id, _anchor="consent-panel"))
 
 
 @web.get("/meetings/<int:meeting_id>/cancel")

@@ -39,6 +39,7 @@ from service.web.forms import FieldErrors
 from service.web.labels import RECOMMENDATION_STATES
 from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party
+from service.web.views_records import record_history
 
 Page = Response | tuple[str, int] | str
 KIND = "recommendation"  # the API's ETag kind
@@ -108,6 +109,7 @@ def _page(recommendation: Recommendation, *, move: dict | None = None, move_erro
     state = RecommendationState(recommendation.state)
     return render_template(
         "recommendations/detail.html", recommendation=recommendation, history=history(recommendation),
+        audit_history=record_history("recommendation", recommendation.id),
         moves=sorted(ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
         move=move or {"expected_state": state.value}, move_errors=move_errors or FieldErrors(),
         report=report or {}, report_errors=report_errors or FieldErrors(),

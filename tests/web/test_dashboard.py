@@ -37,3 +37,27 @@ def test_quarter_gaps_ignore_cancelled_and_other_kinds(app):
     _stored(kind="extraordinary", consents={"st_crm": True},
             starts_at=datetime(2027, 8, 1, 10), ends_at=datetime(2027, 8, 1, 11))
     assert quarters_without_ordinary_meeting(2027) == ["2027-Q1", "2027-Q3", "2027-Q4"]
+
+
+def test_the_queue_counts_only_approvals_and_endorsements_of_the_current_text(app):
+    from service.auth.principals import Principal
+    from service.meetings.tripartite import approve_minutes
+    from service.recommendations.operations import create_recommendation, endorse, update_recommendation
+    from service.web.dashboard import work_queue
+
+    meeting = _stored(title="Reunión de noviembre", starts_at=datetime(2026, 11, 10, 10),
+                      ends_at=datetime(2026, 11, 10, 12))
+    minutes = save_minutes(meeting, {"language": "es"}, actor=ACTOR, now=NOW)
+    db.session.flush()
+    approve_minutes(meeting, minutes.version, actor=Principal(party="st_rrocm"), now=NOW)
+    recommendation = create_recommendation({"title": "Retorno", "text": "Texto", "rationale": "Razón",
+                                            "addressee": "viceministerial"}, actor=ACTOR, now=NOW)
+    endorse(recommendation, actor=Principal(party="st_rrocm"), now=NOW)
+    db.session.commit()
+    mine = work_queue(party="st_rrocm", today=NOW.date(), now=NOW).mine
+    assert [item.kind for item in mine] == []  # approved and endorsed what is there now
+    save_minutes(meeting, {"language": "es", "next_meeting": "Marzo"}, actor=ACTOR, now=NOW)
+    update_recommendation(recommendation, {"text": "Texto corregido"}, actor=ACTOR, now=NOW)
+    db.session.commit()
+    mine = work_queue(party="st_rrocm", today=NOW.date(), now=NOW).mine
+    assert sorted(item.kind for item in mine) == ["approve_minutes", "endorse"]

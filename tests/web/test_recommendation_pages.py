@@ -108,7 +108,7 @@ def test_the_lifecycle_follow_ups_and_history(as_user):
     assert response.status_code == 302, response.get_data(as_text=True)
     page = client.get(path).get_data(as_text=True)
     assert "Borrador circulado" in page
-    history = page[page.index('id="history"'):]
+    history = page[page.index('id="state-changes"'):page.index('id="history"')]
     assert history.count("<tr>") == 4  # header, created, submitted, approved
 
 
