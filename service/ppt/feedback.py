@@ -19,6 +19,7 @@ from service.meetings.models import Meeting
 from service.ppt.feedback_models import PptFeedback
 from service.ppt.feedback_rules import check_discussion_meeting, check_received_dates, feedback_warnings
 from service.ppt.models import PptTerm
+from service.ppt.rules import check_own_term
 from service.reference.models import Country
 from service.reference.operations import network_codes
 
@@ -53,7 +54,9 @@ def _discussion_meeting(term: PptTerm, data: dict) -> None:
 
 
 def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime) -> tuple[PptFeedback, list[str]]:
-    """Replace the term's feedback with what was submitted; returns it with the R11 warnings."""
+    """Replace the term's feedback with what was submitted; returns it with the R11 warnings. A PPT writes only
+    the feedback round of its own country's term (as incoming PPT); the secretariats write every term's."""
+    check_own_term(actor.party, actor.ppt_country, term.as_term())
     for field, message in check_received_dates(concept_note_received_on=data.get("concept_note_received_on"),
                                                work_plan_received_on=data.get("work_plan_received_on"),
                                                today=now.date()):
