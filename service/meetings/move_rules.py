@@ -124,12 +124,14 @@ def move_breaks(records: MeetingRecords, old: MeetingDates, new: MeetingDates, *
 def _feedback_dependents(feedback: DiscussedFeedback, old: MeetingDates, new: MeetingDates) -> list[Dependent]:
     """R11 with R6: the documents are discussed after they were received; issued feedback states the day."""
     broken = []
-    for name, received in (("concept note", feedback.concept_note_received_on),
-                           ("work plan", feedback.work_plan_received_on)):
+    for message, received in (
+            (N_("the concept note discussed at this meeting was received on %(date)s, after the new date"),
+             feedback.concept_note_received_on),
+            (N_("the work plan discussed at this meeting was received on %(date)s, after the new date"),
+             feedback.work_plan_received_on)):
         if received is not None and old.starts_on >= received > new.starts_on:
-            broken.append(Dependent("ppt_feedback", feedback.term_id, "R11", fill(
-                N_("the %(document)s discussed at this meeting was received on %(date)s, after the new date"),
-                {"document": name, "date": received.isoformat()})))
+            broken.append(Dependent("ppt_feedback", feedback.term_id, "R11",
+                                    fill(message, {"date": received.isoformat()})))
     if new.starts_on != old.starts_on:
         for document in feedback.issued:
             broken.append(Dependent("document", document.id, "R11", fill(
