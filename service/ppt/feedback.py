@@ -35,7 +35,7 @@ def warnings_for(feedback: PptFeedback, term: PptTerm) -> list[str]:
 
 
 _AUDITED = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary", "items",
-            "joint_actions")
+            "joint_actions", "original_language")
 
 
 def _discussion_meeting(term: PptTerm, data: dict) -> None:
@@ -70,7 +70,8 @@ def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime)
     existing = feedback_for(term)
     before = snapshot(existing, _AUDITED) if existing else {}
     feedback = existing or PptFeedback(ppt_term_id=term.id)
-    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary"):
+    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary",
+                 "original_language"):
         setattr(feedback, name, data.get(name))
     feedback.items = [{"section": i["section"], "document": i.get("document"), "comment": i["comment"]}
                       for i in data.get("items", [])]
@@ -93,6 +94,7 @@ def ppt_feedback_context(term_id: int, language: str, today: date) -> dict[str, 
         raise NotFound(N_("No feedback recorded for PPT term %(id)s."), params={"id": term_id}, field="subject_id")
     country = db.session.scalar(select(Country).where(Country.code == term.country))
     return {
+        "original_language": feedback.original_language,  # every typed text (a hint, never rendered)
         "term": {"country_name": country.name(language), "starts_on": term.starts_on, "ends_on": term.ends_on},
         "concept_note_received_on": feedback.concept_note_received_on,
         "work_plan_received_on": feedback.work_plan_received_on, "meeting_on": feedback.meeting_on,
