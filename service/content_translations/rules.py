@@ -83,6 +83,7 @@ TEXT_FIELDS: dict[str, tuple[TextField, ...]] = {
         _f("objective.{n}.text", "text", "objectives"),
         _f("activity.{n}.title", "title", "activities"),
         _f("activity.{n}.indicator", "indicator", "activities"),
+        _f("activity.{n}.progress_note", "progress_note", "activities"),
         _f("resource.{n}.description", "description", "resources"),
         _f("resource.{n}.source", "source", "resources"),
     ),

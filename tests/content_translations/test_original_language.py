@@ -215,3 +215,13 @@ def test_an_instrument_typed_in_english_shows_its_english_title_as_the_source(cl
     body = instrument_body()
     assert (item["source"], item["target"], item["state"]) == (
         body[f"title_{original}"], body[f"title_{other}"], "final")
+
+
+def test_an_activitys_progress_note_is_translated_like_its_title(client, auth):
+    body = work_plan_body()
+    body["activities"][0].update(progress="in_progress", progress_note="Borrador circulado a las partes.",
+                                 progress_on="2026-11-20")
+    plan = client.post("/api/v1/work-plans", json=body, headers=auth["st_crm"])
+    assert plan.status_code == 201, plan.json
+    items = {i["key"]: i for i in get(client, auth, f"work_plan:{plan.json['id']}", "en").json["items"]}
+    assert items["activity.1.progress_note"]["source"] == "Borrador circulado a las partes."
