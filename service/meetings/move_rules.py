@@ -38,7 +38,7 @@ class AgreementFact:
 
 
 @dataclass(frozen=True)
-class IssuedMinutesFact:
+class IssuedDocumentFact:
     id: int
     reference: str
     issued_at: datetime  # UTC
@@ -51,7 +51,7 @@ class DiscussedFeedback:
     term_id: int
     concept_note_received_on: date | None
     work_plan_received_on: date | None
-    issued: tuple[IssuedMinutesFact, ...] = ()
+    issued: tuple[IssuedDocumentFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class MeetingRecords:
     ppt_answered: bool = False  # the PPT recorded a consent (yes or no)
     approvals: tuple[MinutesApprovalFact, ...] = ()  # of the minutes as they stand
     agreements: tuple[AgreementFact, ...] = ()
-    issued_minutes: tuple[IssuedMinutesFact, ...] = ()
+    issued_minutes: tuple[IssuedDocumentFact, ...] = ()
     feedback: tuple[DiscussedFeedback, ...] = ()
 
 

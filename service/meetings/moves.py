@@ -19,7 +19,7 @@ from service.meetings.models import Meeting
 from service.meetings.move_rules import (
     AgreementFact,
     DiscussedFeedback,
-    IssuedMinutesFact,
+    IssuedDocumentFact,
     MeetingDates,
     MeetingRecords,
     MinutesApprovalFact,
@@ -35,7 +35,7 @@ def dates_of(meeting: Meeting) -> MeetingDates:
     return MeetingDates(meeting.starts_at.date(), to_utc(meeting.ends_at, meeting.timezone, field="ends_at"))
 
 
-def _issued(kind: str, subject_id: int) -> tuple[IssuedMinutesFact, ...]:
+def _issued(kind: str, subject_id: int) -> tuple[IssuedDocumentFact, ...]:
     from service.documents.models import DocumentReference, IssuedDocument
 
     rows = db.session.execute(
@@ -43,7 +43,7 @@ def _issued(kind: str, subject_id: int) -> tuple[IssuedMinutesFact, ...]:
         .join(DocumentReference, IssuedDocument.reference_id == DocumentReference.id)
         .where(IssuedDocument.kind == kind, IssuedDocument.subject_id == subject_id,
                IssuedDocument.withdrawn_at.is_(None)).order_by(IssuedDocument.id))
-    return tuple(IssuedMinutesFact(id_, reference, issued_at) for id_, reference, issued_at in rows)
+    return tuple(IssuedDocumentFact(id_, reference, issued_at) for id_, reference, issued_at in rows)
 
 
 def _discussed_here(meeting_id: int) -> list[PptFeedback]:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from service.meetings.move_rules import (
     AgreementFact,
     DiscussedFeedback,
-    IssuedMinutesFact,
+    IssuedDocumentFact,
     MeetingDates,
     MeetingRecords,
     MinutesApprovalFact,
@@ -39,7 +39,7 @@ def test_a_held_meeting_may_move_within_the_past_but_not_into_the_future():
 
 def test_approvals_and_issued_minutes_count_only_when_the_move_puts_them_before_the_end():
     approved = MinutesApprovalFact("st_crm", datetime(2026, 11, 12, tzinfo=UTC))
-    issued = IssuedMinutesFact(7, "ET/ACTA/2026/1", datetime(2026, 11, 13, tzinfo=UTC))
+    issued = IssuedDocumentFact(7, "ET/ACTA/2026/1", datetime(2026, 11, 13, tzinfo=UTC))
     records = MeetingRecords(1, held=True, approvals=(approved,), issued_minutes=(issued,))
     assert move_breaks(records, OLD, at(11), now=NOW) == []
     assert rules(move_breaks(records, OLD, at(14), now=NOW)) == [("minutes", 1, "R8"), ("document", 7, "R8")]
@@ -69,5 +69,5 @@ def test_feedback_discussed_at_the_meeting_needs_its_documents_received_by_then_
     assert move_breaks(records, OLD, at(20), now=NOW) == []
     assert rules(move_breaks(records, OLD, at(5), now=NOW)) == [("ppt_feedback", 4, "R11")]
     issued = MeetingRecords(1, held=False, feedback=(DiscussedFeedback(
-        4, None, None, (IssuedMinutesFact(8, "ET/RET/2026/1", datetime(2026, 11, 11, tzinfo=UTC)),)),))
+        4, None, None, (IssuedDocumentFact(8, "ET/RET/2026/1", datetime(2026, 11, 11, tzinfo=UTC)),)),))
     assert rules(move_breaks(issued, OLD, at(20), now=NOW)) == [("document", 8, "R11")]
