@@ -139,3 +139,13 @@ class Id(fields.Integer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.validators.append(validate.Range(min=1, max=LARGEST_ID))
+
+
+class OriginalLanguage(fields.String):
+    """The language a record's texts were typed in (es | en): documents in the other language show their
+    translations (GET/PUT /api/v1/translations). Not given: Spanish, the team's working language."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("load_default", "es")
+        kwargs.setdefault("metadata", {"description": "The language the texts were typed in: es (default) or en."})
+        super().__init__(validate=validate.OneOf(("es", "en")), **kwargs)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CountryCode, Day, Id, Text
+from schemas.fields import CountryCode, Day, Id, OriginalLanguage, Text
 from service.monitoring.rules import InstrumentKind, MonitoringStatus
 
 
@@ -14,6 +14,7 @@ class InstrumentSchema(Schema):
     adopted_on = Day(load_default=None, allow_none=True)
     adopted_by = Text(load_default=None, allow_none=True, multiline=True, max_length=5000)
     network = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
+    original_language = OriginalLanguage()
     version = fields.Integer(dump_only=True)
 
 
@@ -44,6 +45,7 @@ class MonitoringEntrySchema(Schema):
     indicators = fields.List(fields.Nested(IndicatorValueSchema), load_default=list,
                              validate=validate.Length(max=50))
     observations = Text(required=True, multiline=True, max_length=10000)
+    original_language = OriginalLanguage()
     recorded_by = fields.String(dump_only=True)
     recorded_at = fields.AwareDateTime(dump_only=True)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import CountryCode, Day, Id, Text
+from schemas.fields import CountryCode, Day, Id, OriginalLanguage, Text
 from service.participation.rules import EventKind
 
 
@@ -18,6 +18,7 @@ class CrmEventSchema(Schema):
     members_only = fields.Boolean(load_default=False)
     members_only_requested_by = CountryCode(load_default=None, allow_none=True)
     members_only_requested_on = Day(load_default=None, allow_none=True)
+    original_language = OriginalLanguage()
     civil_society_participates = fields.Function(lambda event: not event.members_only, dump_only=True)
     cancelled_at = fields.AwareDateTime(dump_only=True, allow_none=True)
     cancellation_reason = fields.String(dump_only=True, allow_none=True)

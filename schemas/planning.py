@@ -3,7 +3,7 @@ from __future__ import annotations
 from babel.numbers import list_currencies
 from marshmallow import Schema, ValidationError, fields, validate
 
-from schemas.fields import Day, Id, Text
+from schemas.fields import Day, Id, OriginalLanguage, Text
 from service.planning.rules import ActivityProgress, ResourceStatus
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
@@ -57,6 +57,7 @@ class WorkPlanSchema(Schema):
     id = Id(dump_only=True)
     year = fields.Integer(required=True, validate=validate.Range(min=2017, max=2100))
     introduction = Text(load_default=None, allow_none=True, multiline=True, max_length=10000)
+    original_language = OriginalLanguage()
     objectives = fields.List(fields.Nested(ObjectiveSchema), load_default=list, validate=validate.Length(max=100))
     activities = fields.List(fields.Nested(ActivitySchema), load_default=list, validate=validate.Length(max=500))
     resources = fields.List(fields.Nested(ResourceSchema), load_default=list, validate=validate.Length(max=500))

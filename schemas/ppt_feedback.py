@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import Day, Id, Text
+from schemas.fields import Day, Id, OriginalLanguage, Text
 
 PARTY_CODES = ("st_crm", "st_rrocm", "ppt")
 
@@ -32,6 +32,7 @@ class PptFeedbackSchema(Schema):
     items = fields.List(fields.Nested(FeedbackItemSchema), load_default=list, validate=validate.Length(max=300))
     joint_actions = fields.List(fields.Nested(JointActionSchema), load_default=list,
                                 validate=validate.Length(max=100))
+    original_language = OriginalLanguage()
     recorded_by = fields.String(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
     version = fields.Integer(dump_only=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import Day, Id, Text, Url
+from schemas.fields import Day, Id, OriginalLanguage, Text, Url
 from service.recommendations.rules import FollowUpStatus, RecommendationState
 
 STATES = [s.value for s in RecommendationState]
@@ -22,6 +22,7 @@ class RecommendationSchema(Schema):
     # a CRM body (viceministerial, grcm, member_countries, st_crm, ppt) or a liaison network code
     addressee = fields.String(required=True, validate=validate.Length(min=2, max=32))
     grcm_meeting_id = Id(load_default=None, allow_none=True)
+    original_language = OriginalLanguage()
     state = fields.String(dump_only=True)
     endorsements = fields.List(fields.Nested(EndorsementSchema), dump_only=True)
     submitted_on = Day(dump_only=True, allow_none=True)
@@ -68,5 +69,6 @@ class FollowUpSchema(Schema):
     reported_on = Day(required=True)
     evidence = Text(required=True, multiline=True, max_length=5000)
     evidence_url = Url(load_default=None, allow_none=True)
+    original_language = OriginalLanguage()
     recorded_by = fields.String(dump_only=True)
     recorded_at = fields.AwareDateTime(dump_only=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates, validates_schema
 
 from schemas.fields import LocalDateTime, Text, Url
 from service.common.i18n import LANGUAGES
@@ -96,10 +96,21 @@ def _list(schema: type[Schema], maximum: int = 500) -> fields.List:
     return fields.List(fields.Nested(schema), load_default=list, validate=validate.Length(max=maximum))
 
 
+# Hints the context builders give the content translations (service.content_translations.rules): the language
+# each text was typed in, and translations a record carries. They are not the template's: dropped at load.
+TRANSLATION_HINTS = ("original_language", "original_language_of", "known_translations")
+
+
 class ContextSchema(Schema):
     """Base of every context schema. ``DERIVED`` declares values the renderer computes (not input)."""
 
     DERIVED: ClassVar[dict[str, fields.Field]] = {}
+
+    @pre_load
+    def _drop_translation_hints(self, data: Any, **_kwargs: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {key: value for key, value in data.items() if key not in TRANSLATION_HINTS or key in self.fields}
 
 
 # ---------------------------------------------------------------- shared parts

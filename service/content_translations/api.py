@@ -12,7 +12,7 @@ from service.adapters import services
 from service.auth.http import current_principal, requires_team, requires_writer
 from service.content_translations import xliff
 from service.content_translations.operations import original_language, save_translations, translation_items
-from service.content_translations.rules import Edit, Item, TranslationSubject, parse_subject
+from service.content_translations.rules import Edit, Item, TranslationSubject, parse_subject, source_language
 from service.extensions import db
 from service.uploads.gate import check_xml
 
@@ -22,8 +22,8 @@ XLIFF_TYPE = "application/xliff+xml"
 
 
 def _answer(subject: TranslationSubject, language: str, shown: list[Item]) -> dict:
-    return {"subject": str(subject), "original_language": original_language(subject), "language": language,
-            "items": shown}
+    return {"subject": str(subject), "original_language": original_language(subject, services().clock.today()),
+            "language": language, "items": shown}
 
 
 @blp.route("/translations")
@@ -59,7 +59,7 @@ class TranslationsXliff(MethodView):
         """The subject's texts as an XLIFF 2.0 file for a translator's CAT tool."""
         subject = parse_subject(args["subject"])
         shown = translation_items(subject, args["language"], services().clock.today())
-        body = xliff.export(subject, original_language(subject), args["language"], shown)
+        body = xliff.export(subject, source_language(args["language"]), args["language"], shown)
         name = f"{subject.kind}-{subject.id}.{args['language']}.xlf"
         return Response(body, mimetype=XLIFF_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

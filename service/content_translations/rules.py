@@ -5,6 +5,13 @@ A text is identified by a key derived from the context a document shows (`agenda
 `recommendation.2.rationale`); list members are numbered from 1 in the order the document shows them. A stored
 translation remembers the source it was made from: when the source changes, the translation is *stale* — its
 state reads `draft`, `stale` is true, and it is never used to issue until someone confirms it as `final` again.
+
+Each text has the original language of the record it comes from: context builders mark it with the hint
+`original_language` on the dict holding the text, on the list member, or on the whole context (nearest wins;
+`original_language_of: {field: language}` overrides it per field, for a row joining two records); unmarked
+texts are Spanish. A document in language L shows the typed texts of L as typed and the others translated into L:
+a subject's texts to translate into L are those whose original is not L. The hints never reach a template
+(`without_hints`).
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ TEXT_FIELDS: dict[str, tuple[TextField, ...]] = {
     ),
     "monitoring_report": (
         _f("grcm.title", "grcm.title"),
+        _f("instrument.{n}.title", "title", "instruments"),
         _f("instrument.{n}.summary", "latest.summary", "instruments"),
         _f("compliance.{n}.title", "title", "recommendations"),
         _f("compliance.{n}.decision", "decision_reference", "recommendations"),
@@ -75,6 +83,7 @@ TEXT_FIELDS: dict[str, tuple[TextField, ...]] = {
         _f("objective.{n}.text", "text", "objectives"),
         _f("activity.{n}.title", "title", "activities"),
         _f("activity.{n}.indicator", "indicator", "activities"),
+        _f("activity.{n}.progress_note", "progress_note", "activities"),
         _f("resource.{n}.description", "description", "resources"),
         _f("resource.{n}.source", "source", "resources"),
     ),
@@ -151,18 +160,38 @@ def parse_subject(text: str | None) -> TranslationSubject:
     return TranslationSubject(found.group(1), int(found.group(2)))
 
 
-def check_language(language: str | None, original: str) -> str:
-    """The language translated into: a known one, other than the texts' original language."""
+def check_language(language: str | None, original: str, *, needed: int = 0) -> str:
+    """The language translated into: a known one; the subject's main original language only when some of its
+    texts were typed in the other language (`needed`: how many texts need a translation into it)."""
     if language not in LANGUAGES:
         raise RuleViolation(N_("Translations are into 'es' or 'en'."), field="language")
-    if language == original:
+    if language == original and not needed:
         raise RuleViolation(N_("'%(language)s' is the original language of these texts: nothing to translate."),
                             field="language", params={"language": language})
     return language
 
 
-def _walk(kind: str, context: Mapping[str, Any]) -> Iterator[tuple[str, dict, str]]:
-    """(key, the dict holding the text, its name in that dict) for every typed text the context has."""
+HINT = "original_language"
+HINT_OF = "original_language_of"
+KNOWN = "known_translations"  # {field: {language: text}}: a translation the record itself carries
+# (schemas.rendering.TRANSLATION_HINTS names the same three: the templates' contract drops them at load)
+DEFAULT_ORIGINAL = "es"  # the team's working language
+
+
+def _language_of(name: str, holders: list[Any]) -> str:
+    """The original language of text `name`: the nearest hint among its holders (innermost first)."""
+    for holder in holders:
+        if isinstance(holder, Mapping):
+            per_field = holder.get(HINT_OF)
+            if isinstance(per_field, Mapping) and per_field.get(name) in LANGUAGES:
+                return per_field[name]
+            if holder.get(HINT) in LANGUAGES:
+                return holder[HINT]
+    return DEFAULT_ORIGINAL
+
+
+def _walk(kind: str, context: Mapping[str, Any]) -> Iterator[tuple[str, dict, str, str]]:
+    """(key, the dict holding the text, its name in that dict, its original language) for every typed text."""
     for field in TEXT_FIELDS[kind]:
         members = context.get(field.items) or [] if field.items else [context]
         for number, member in enumerate(members, start=1):
@@ -171,18 +200,66 @@ def _walk(kind: str, context: Mapping[str, Any]) -> Iterator[tuple[str, dict, st
                 holder = holder.get(step) if isinstance(holder, Mapping) else None
             if isinstance(holder, dict) and isinstance(holder.get(field.path[-1]), str) \
                     and holder[field.path[-1]].strip():
-                yield field.key.format(n=number), holder, field.path[-1]
+                name = field.path[-1]
+                yield field.key.format(n=number), holder, name, _language_of(name, [holder, member, context])
 
 
 def source_texts(kind: str, context: Mapping[str, Any]) -> dict[str, str]:
     """The typed texts of a document's context, by key, in the order the document shows them."""
-    return {key: holder[name] for key, holder, name in _walk(kind, context)}
+    return {key: holder[name] for key, holder, name, _language in _walk(kind, context)}
+
+
+def text_languages(kind: str, context: Mapping[str, Any]) -> dict[str, str]:
+    """The original language of each typed text of a document's context, by key."""
+    return {key: language for key, _holder, _name, language in _walk(kind, context)}
+
+
+def known_translations(kind: str, context: Mapping[str, Any], language: str) -> dict[str, Stored]:
+    """Translations into `language` the records carry themselves (an instrument's `title_en`): they count as
+    final translations of the current text until someone saves another."""
+    known = {}
+    for key, holder, name, _language in _walk(kind, context):
+        carried = holder.get(KNOWN)
+        target = carried.get(name, {}).get(language) if isinstance(carried, Mapping) else None
+        if isinstance(target, str) and target.strip():
+            known[key] = Stored(holder[name], target, "final")
+    return known
+
+
+def main_original(languages: Mapping[str, str], default: str = DEFAULT_ORIGINAL) -> str:
+    """The language most of a subject's texts were typed in (the symbol block's "Original:"); a tie or no text:
+    `default`."""
+    counts = {code: sum(1 for lang in languages.values() if lang == code) for code in LANGUAGES}
+    best = max(counts.values(), default=0)
+    leaders = [code for code, count in counts.items() if count == best and best > 0]
+    return leaders[0] if len(leaders) == 1 else default
+
+
+def source_language(language: str) -> str:
+    """The language the texts to translate into `language` were typed in (two languages: the other one)."""
+    return next(code for code in LANGUAGES if code != language)
+
+
+def to_translate(sources: Mapping[str, str], languages: Mapping[str, str], language: str) -> dict[str, str]:
+    """The texts a document in `language` shows translated: those typed in another language."""
+    return {key: text for key, text in sources.items() if languages.get(key, DEFAULT_ORIGINAL) != language}
+
+
+def without_hints(value: Any, *, inside_header: bool = False) -> Any:
+    """A copy of a context without the original-language hints (the header's own `original_language` stays: it
+    is the symbol block's "Original:")."""
+    if isinstance(value, Mapping):
+        return {key: without_hints(item, inside_header=inside_header or key == "header")
+                for key, item in value.items() if inside_header or key not in (HINT, HINT_OF, KNOWN)}
+    if isinstance(value, list):
+        return [without_hints(item, inside_header=inside_header) for item in value]
+    return value
 
 
 def with_targets(kind: str, context: Mapping[str, Any], targets: Mapping[str, str]) -> dict[str, Any]:
     """A copy of the context with each typed text replaced by its target (keys absent are left as they are)."""
     translated = copy.deepcopy(dict(context))
-    for key, holder, name in _walk(kind, translated):
+    for key, holder, name, _language in _walk(kind, translated):
         if key in targets:
             holder[name] = targets[key]
     return translated

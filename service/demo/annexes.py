@@ -43,6 +43,6 @@ def load(year: int, *, now: datetime) -> str:
         return "no concept note"
     attach_concept_note(incoming.id, concept_note_docx("Panamá", year + 1),
                         f"Nota conceptual PPT Panamá {year + 1}.docx",
-                        actor=Principal.system_actor("demo", party="ppt"), now=now,
+                        actor=Principal(party="ppt", ppt_country=incoming.country, system="demo"), now=now,
                         store=services().store, converter=services().converter, normalise_later=True)
     return "the incoming PPT's concept note"

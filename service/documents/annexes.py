@@ -22,6 +22,7 @@ from service.documents.models import Upload
 from service.errors import NotFound, RuleViolation
 from service.extensions import db
 from service.ppt.models import PptTerm
+from service.ppt.rules import check_own_term
 from service.uploads import gate
 from service.uploads.normalise import Normalised, normalise_annex
 
@@ -81,8 +82,10 @@ def attach_annex(purpose: str, term_id: int, content: bytes, original_name: str 
     normalisation; a new upload replaces the previous one of the same purpose, which stays stored."""
     if language not in LANGUAGES:
         raise RuleViolation(N_("Documents are issued in 'es' or 'en'."), field="language")
-    if db.session.get(PptTerm, term_id) is None:
+    term = db.session.get(PptTerm, term_id)
+    if term is None:
         raise NotFound(N_("No PPT term %(id)s."), params={"id": term_id})
+    check_own_term(actor.party, actor.ppt_country, term.as_term())  # the incoming PPT uploads its own only
     media_type = gate.check(content, accept=frozenset({gate.PDF, gate.DOCX}), limits=gate.ANNEX_LIMITS,
                             wrong_type=ANNEX_NAMES[purpose])
     normalised = None if normalise_later else normalised_annex(content, media_type, converter)

@@ -23,11 +23,12 @@ from service.extensions import db
 @with_appcontext
 def render_command(kind: str, subject_id: int, language: str, output: Path) -> None:
     """Render a document's Word file from the database, without issuing it (reference shown as DRAFT)."""
+    from service.content_translations.rules import without_hints
     from service.documents.contexts import build_context
     from service.templating.render import render_docx
 
     try:
-        context = build_context(kind, subject_id, language, services().clock.today())
+        context = without_hints(build_context(kind, subject_id, language, services().clock.today()))
         header = {**context.get("header", {}), "reference": "BORRADOR" if language == "es" else "DRAFT",
                   "issued_on": services().clock.today(), "language": language}
         output.write_bytes(render_docx(kind, language, {**context, "header": header}))

@@ -106,7 +106,8 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
     else:
         rows.append({"title": _ANNEX[language], "note": _OMITTED["annex"]["note"][language]})
     # The GRCM's title as the recommendations translate it (their part is issued first, so it is final).
-    title = translated_text(TranslationSubject("recommendations", grcm.id), language, "grcm.title", grcm.title)
+    title = translated_text(TranslationSubject("recommendations", grcm.id), language, "grcm.title", grcm.title,
+                            grcm.original_language)
     grcm_info = {"title": title, "starts_on": grcm.starts_at.date(), "ends_on": grcm.ends_at.date(),
                  "location": grcm.location}
 

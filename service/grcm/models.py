@@ -7,10 +7,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import db
 from service.grcm.rules import monitoring_report_due_on
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 
 
-class GrcmMeeting(db.Model):
+class GrcmMeeting(TypedInLanguage, db.Model):
     """A meeting of the Grupo Regional de Consulta sobre Migración: it sets the report deadline (R5)."""
 
     __tablename__ = "grcm_meetings"

@@ -21,7 +21,7 @@ from service.grcm.models import GrcmMeeting
 from service.grcm.rules import Dependent, IssuedReport, PresentedRecommendation, broken_by_new_date
 from service.recommendations.models import Recommendation
 
-_FIELDS = ("title", "starts_at", "ends_at", "timezone", "location")
+_FIELDS = ("title", "starts_at", "ends_at", "timezone", "location", "original_language")
 
 
 def _apply(meeting: GrcmMeeting, values: dict, now: datetime) -> None:

@@ -23,6 +23,7 @@ from service.common.localtime import to_utc
 from service.errors import RuleViolation
 from service.extensions import db
 from service.meetings.models import Agreement, Meeting, MeetingConsent, Minutes
+from service.meetings.moves import check_move, dates_of, follow_the_move
 from service.meetings.rules import (
     OPEN_AGREEMENT_STATUSES,
     AgreementStatus,
@@ -155,11 +156,14 @@ def update_meeting(meeting: Meeting, changes: dict, *, actor: Principal, now: da
         raise RuleViolation(N_("A cancelled meeting cannot be edited; schedule a new one."), field="status")
     check_actor_scope(meeting, actor)
     before = snapshot(meeting, _AUDITED)
+    old_dates, old_term = dates_of(meeting), meeting.ppt_term.as_term() if meeting.ppt_term else None
     # No autoflush: a half-applied change must not reach the database (nor bump SEQUENCE) before the checks.
     with db.session.no_autoflush:
         _apply(meeting, changes, actor=actor, now=now)
         check_actor_scope(meeting, actor)
+        check_move(meeting, old_dates, old_term, now=now)  # what depends on the date: 409, nothing saved
         _save(meeting, now)
+    follow_the_move(meeting, actor=actor, now=now)
     _audit(meeting, "meeting.update", before, actor=actor, now=now)
     return meeting
 

@@ -8,10 +8,10 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 
 
-class Instrument(db.Model):
+class Instrument(TypedInLanguage, db.Model):
     __tablename__ = "instruments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -31,7 +31,7 @@ class Instrument(db.Model):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class MonitoringEntry(db.Model):
+class MonitoringEntry(TypedInLanguage, db.Model):
     """The state of an instrument's implementation in a period, regionally or in one member country."""
 
     __tablename__ = "monitoring_entries"

@@ -18,8 +18,8 @@ from service.monitoring.models import Instrument, MonitoringEntry
 from service.monitoring.rules import check_entry_period, parse_period
 from service.reference.operations import country, network_codes
 
-_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
-_ENTRY = ("period", "country", "status", "indicators", "observations")
+_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network", "original_language")
+_ENTRY = ("period", "country", "status", "indicators", "observations", "original_language")
 
 
 def _check_network(values: dict) -> None:
@@ -62,7 +62,8 @@ def add_entry(instrument: Instrument, data: dict, *, actor: Principal, now: date
         # Decimal values travel as strings: JSON columns cannot hold Decimal, floats would round.
         indicators=[{"name": i["name"], "value": str(i["value"]), "unit": i.get("unit")}
                     for i in data.get("indicators", [])],
-        observations=data["observations"], recorded_by=actor.label, recorded_at=now)
+        observations=data["observations"], original_language=data.get("original_language"),
+        recorded_by=actor.label, recorded_at=now)
     db.session.add(entry)
     db.session.flush()
     record(db.session, actor, now, "monitoring_entry.create", Subject("instrument", instrument.id),

@@ -44,7 +44,8 @@ def report_period(meeting: GrcmMeeting) -> tuple[date, date]:
 
 def _entry(entry: MonitoringEntry, names: dict[str, str]) -> dict[str, Any]:
     return {"period": entry.period, "country_name": names.get(entry.country) if entry.country else None,
-            "status": entry.status, "summary": entry.observations, "recorded_on": entry.recorded_at.date()}
+            "status": entry.status, "summary": entry.observations, "recorded_on": entry.recorded_at.date(),
+            "original_language": entry.original_language}
 
 
 def _latest(entries: list[MonitoringEntry]) -> MonitoringEntry | None:
@@ -57,6 +58,16 @@ def _latest(entries: list[MonitoringEntry]) -> MonitoringEntry | None:
     return max(pool, key=key) if pool else None
 
 
+def instrument_title(instrument: Instrument) -> dict[str, Any]:
+    """The instrument's title as typed in its original language, the other title carried as its translation:
+    the English (or Spanish) document shows it through the content translations like every typed text."""
+    if instrument.original_language == "en" and instrument.title_en:
+        title, original, other = instrument.title_en, "en", {"es": instrument.title_es}
+    else:
+        title, original, other = instrument.title_es, "es", {"en": instrument.title_en} if instrument.title_en else {}
+    return {"title": title, "original_language": original, "known_translations": {"title": other}}
+
+
 def _instruments(until: date, language: str, names: dict[str, str]) -> tuple[list[dict], list[dict]]:
     instruments, by_network = [], {code: [] for code, _, _ in NETWORKS} | {None: []}
     for instrument in db.session.scalars(select(Instrument).order_by(Instrument.adopted_on.is_(None),
@@ -66,8 +77,7 @@ def _instruments(until: date, language: str, names: dict[str, str]) -> tuple[lis
         per_country = {}
         for entry in sorted(entries, key=lambda e: (e.period_ends_on, e.recorded_at, e.id)):
             per_country[entry.country] = entry
-        title = instrument.title_en if language == "en" and instrument.title_en else instrument.title_es
-        item = {"title": title, "kind": instrument.kind, "network": instrument.network,
+        item = {**instrument_title(instrument), "kind": instrument.kind, "network": instrument.network,
                 "latest": _entry(latest, names) if latest else None}
         instruments.append(item)
         by_network[instrument.network].append(
@@ -87,6 +97,8 @@ def _compliance(last: date) -> list[dict]:
         reported = [f for f in recommendation.follow_ups if f.reported_on <= last]
         latest = reported[-1] if reported else None
         rows.append({
+            "original_language": recommendation.original_language,  # hints for the translations, never rendered
+            "original_language_of": {"evidence": latest.original_language} if latest else {},
             "title": recommendation.title, "decision_reference": recommendation.decision_reference,
             # Approved but never followed up yet: not started, and the report says so.
             "status": latest.status if latest else FollowUpStatus.NOT_STARTED.value,
@@ -101,7 +113,8 @@ def _events(first: date, last: date, names: dict[str, str]) -> list[dict]:
     query = (select(CrmEvent).where(CrmEvent.starts_on >= first, CrmEvent.starts_on <= last,
                                     CrmEvent.cancelled_at.is_(None))
              .order_by(CrmEvent.starts_on, CrmEvent.id))
-    return [{"title": e.title, "starts_on": e.starts_on, "kind": e.kind, "members_only": e.members_only,
+    return [{"title": e.title, "original_language": e.original_language, "starts_on": e.starts_on, "kind": e.kind,
+             "members_only": e.members_only,
              "requested_by_name": names.get(e.members_only_requested_by) if e.members_only else None,
              "requested_on": e.members_only_requested_on if e.members_only else None}
             for e in db.session.scalars(query)]
@@ -123,7 +136,7 @@ def monitoring_report_data(grcm_meeting_id: int, today: date, *, issued_on: date
     return {
         "grcm_meeting_id": meeting.id,
         "grcm": {"title": meeting.title, "starts_on": starts_on, "ends_on": meeting.ends_at.date(),
-                 "location": meeting.location},
+                 "location": meeting.location, "original_language": meeting.original_language},
         "due_on": schedule.due_on, "overdue": schedule.overdue, "late": schedule.late,
         "period": {"starts_on": first, "ends_on": last},
         "period_label": format_date_range(first, last, language),

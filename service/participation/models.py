@@ -6,11 +6,11 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import db
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 from service.participation.rules import Participation
 
 
-class CrmEvent(db.Model):
+class CrmEvent(TypedInLanguage, db.Model):
     """An event of the CRM; civil society takes part unless a member country asked otherwise (R1)."""
 
     __tablename__ = "crm_events"

@@ -21,7 +21,7 @@ from service.reference.models import Country
 from service.reference.operations import network_codes
 
 _FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "members_only",
-           "members_only_requested_by", "members_only_requested_on")
+           "members_only_requested_by", "members_only_requested_on", "original_language")
 
 
 def _check(event: CrmEvent, today: date) -> None:

@@ -31,7 +31,8 @@ KIND = "work-plan"
 
 def dump(plan: WorkPlan) -> dict:
     return {
-        "id": plan.id, "year": plan.year, "introduction": plan.introduction, "objectives": plan.objectives,
+        "id": plan.id, "year": plan.year, "original_language": plan.original_language,
+        "introduction": plan.introduction, "objectives": plan.objectives,
         "activities": [{"id": a.id, "objective": a.objective, "description": a.description,
                         "responsible": a.responsible, "starts_on": a.starts_on, "ends_on": a.ends_on,
                         "timeline": quarter_timeline(a.starts_on, a.ends_on), "network": a.network,

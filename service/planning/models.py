@@ -9,10 +9,10 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 
 
-class WorkPlan(db.Model):
+class WorkPlan(TypedInLanguage, db.Model):
     __tablename__ = "work_plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)

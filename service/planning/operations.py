@@ -79,8 +79,9 @@ def _resources(plan: WorkPlan, items: list[dict]) -> list[WorkPlanResource]:
 def _apply(plan: WorkPlan, values: dict, now: datetime) -> WorkPlan:
     # No autoflush: a half-checked plan must not reach the database (nor bump its version).
     with db.session.no_autoflush:
-        if "introduction" in values:
-            plan.introduction = values["introduction"]
+        for name in ("introduction", "original_language"):
+            if name in values:
+                setattr(plan, name, values[name])
         if "objectives" in values:
             check_objectives([o["code"] for o in values["objectives"]])
             plan.objectives = [{"code": o["code"], "text": o["text"]} for o in values["objectives"]]
@@ -103,8 +104,8 @@ def _plan_snapshot(plan: WorkPlan) -> dict:
     activities = [{c: getattr(a, c) for c in _ACTIVITY} for a in plan.activities]
     resources = [{c: getattr(r, c) for c in ("description", "source", "amount", "currency", "status")}
                  for r in plan.resources]
-    return {**snapshot(plan, ("year", "introduction", "objectives")), "activities": jsonable(activities),
-            "resources": jsonable(resources)}
+    return {**snapshot(plan, ("year", "introduction", "objectives", "original_language")),
+            "activities": jsonable(activities), "resources": jsonable(resources)}
 
 
 def create_work_plan(data: dict, *, actor: Principal, now: datetime) -> WorkPlan:

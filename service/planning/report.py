@@ -19,6 +19,7 @@ def work_plan_context(plan_id: int, language: str, today: date) -> dict[str, Any
     if plan is None:
         raise NotFound(N_("No work plan %(id)s."), params={"id": plan_id}, field="subject_id")
     return {
+        "original_language": plan.original_language,  # every typed text of the plan (a hint, never rendered)
         "year": plan.year, "introduction": plan.introduction,
         "objectives": [{"code": o["code"], "text": o["text"]} for o in plan.objectives],
         "activities": [{"objective": a.objective, "title": a.description,

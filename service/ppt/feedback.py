@@ -19,6 +19,7 @@ from service.meetings.models import Meeting
 from service.ppt.feedback_models import PptFeedback
 from service.ppt.feedback_rules import check_discussion_meeting, check_received_dates, feedback_warnings
 from service.ppt.models import PptTerm
+from service.ppt.rules import check_own_term
 from service.reference.models import Country
 from service.reference.operations import network_codes
 
@@ -34,7 +35,7 @@ def warnings_for(feedback: PptFeedback, term: PptTerm) -> list[str]:
 
 
 _AUDITED = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary", "items",
-            "joint_actions")
+            "joint_actions", "original_language")
 
 
 def _discussion_meeting(term: PptTerm, data: dict) -> None:
@@ -53,7 +54,9 @@ def _discussion_meeting(term: PptTerm, data: dict) -> None:
 
 
 def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime) -> tuple[PptFeedback, list[str]]:
-    """Replace the term's feedback with what was submitted; returns it with the R11 warnings."""
+    """Replace the term's feedback with what was submitted; returns it with the R11 warnings. A PPT writes only
+    the feedback round of its own country's term (as incoming PPT); the secretariats write every term's."""
+    check_own_term(actor.party, actor.ppt_country, term.as_term())
     for field, message in check_received_dates(concept_note_received_on=data.get("concept_note_received_on"),
                                                work_plan_received_on=data.get("work_plan_received_on"),
                                                today=now.date()):
@@ -67,7 +70,8 @@ def save_feedback(term: PptTerm, data: dict, *, actor: Principal, now: datetime)
     existing = feedback_for(term)
     before = snapshot(existing, _AUDITED) if existing else {}
     feedback = existing or PptFeedback(ppt_term_id=term.id)
-    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary"):
+    for name in ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary",
+                 "original_language"):
         setattr(feedback, name, data.get(name))
     feedback.items = [{"section": i["section"], "document": i.get("document"), "comment": i["comment"]}
                       for i in data.get("items", [])]
@@ -90,6 +94,7 @@ def ppt_feedback_context(term_id: int, language: str, today: date) -> dict[str, 
         raise NotFound(N_("No feedback recorded for PPT term %(id)s."), params={"id": term_id}, field="subject_id")
     country = db.session.scalar(select(Country).where(Country.code == term.country))
     return {
+        "original_language": feedback.original_language,  # every typed text (a hint, never rendered)
         "term": {"country_name": country.name(language), "starts_on": term.starts_on, "ends_on": term.ends_on},
         "concept_note_received_on": feedback.concept_note_received_on,
         "work_plan_received_on": feedback.work_plan_received_on, "meeting_on": feedback.meeting_on,

@@ -26,7 +26,7 @@ KIND = "ppt-feedback"
 def dump(feedback: PptFeedback, warnings: list[str]) -> dict:
     return {"ppt_term_id": feedback.ppt_term_id, "concept_note_received_on": feedback.concept_note_received_on,
             "work_plan_received_on": feedback.work_plan_received_on, "meeting_on": feedback.meeting_on,
-            "meeting_id": feedback.meeting_id,
+            "meeting_id": feedback.meeting_id, "original_language": feedback.original_language,
             "summary": feedback.summary, "items": feedback.items, "joint_actions": feedback.joint_actions,
             "recorded_by": feedback.recorded_by, "updated_at": feedback.updated_at, "version": feedback.version,
             "warnings": warnings}

@@ -8,10 +8,10 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 
 
-class PptFeedback(db.Model):
+class PptFeedback(TypedInLanguage, db.Model):
     __tablename__ = "ppt_feedback"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from service.common.i18n import N_
-from service.errors import RuleViolation
+from service.errors import NotPermitted, RuleViolation
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,14 @@ def incoming_term(day: date, terms: Iterable[Term]) -> Term | None:
     """The first term that starts after a given date: the PPT the team prepares for (R6, R11)."""
     upcoming = sorted((t for t in terms if t.starts_on > day), key=lambda t: t.starts_on)
     return upcoming[0] if upcoming else None
+
+
+def check_own_term(actor_party: str | None, ppt_country: str | None, term: Term) -> None:
+    """A PPT token or account acts, as incoming PPT, only on its own country's concept note, work plan and feedback
+    round; the secretariats (ST-CRM, ST-RROCM) act on every term's."""
+    if actor_party == "ppt" and term.country != ppt_country:
+        raise NotPermitted(
+            N_("This belongs to PPT term %(term)s of %(country)s (%(start)s – %(end)s); the PPT of %(own)s acts "
+               "only on its own country's concept note, work plan and feedback round."),
+            params={"term": term.id, "country": term.country, "start": term.starts_on.isoformat(),
+                    "end": term.ends_on.isoformat(), "own": ppt_country or "?"}, field="term_id")

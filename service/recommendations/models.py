@@ -8,11 +8,11 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
-from service.models_base import UTCDateTime
+from service.models_base import TypedInLanguage, UTCDateTime
 from service.recommendations.rules import RecommendationState
 
 
-class Recommendation(db.Model):
+class Recommendation(TypedInLanguage, db.Model):
     __tablename__ = "recommendations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,7 +87,7 @@ class RecommendationEndorsement(db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class FollowUp(db.Model):
+class FollowUp(TypedInLanguage, db.Model):
     """A compliance report on an approved recommendation; append-only, the latest one is its status."""
 
     __tablename__ = "recommendation_follow_ups"

@@ -34,9 +34,9 @@ from service.recommendations.rules import (
 )
 from service.reference.operations import network_codes
 
-_EDITABLE = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
+_EDITABLE = ("title", "text", "rationale", "addressee", "grcm_meeting_id", "original_language")
 _DECISION = ("state", "submitted_on", "decision_reference", "decided_on")
-_FOLLOW_UP = ("status", "reported_on", "evidence", "evidence_url")
+_FOLLOW_UP = ("status", "reported_on", "evidence", "evidence_url", "original_language")
 
 
 def _subject(recommendation: Recommendation) -> Subject:
@@ -191,7 +191,8 @@ def add_follow_up(recommendation: Recommendation, data: dict, *, actor: Principa
                     decided_on=recommendation.decided_on, today=now.date())
     follow_up = FollowUp(recommendation=recommendation, status=FollowUpStatus(data["status"]).value,
                          reported_on=data["reported_on"], evidence=data["evidence"],
-                         evidence_url=data.get("evidence_url"), recorded_by=actor.label, recorded_at=now)
+                         evidence_url=data.get("evidence_url"), original_language=data.get("original_language"),
+                         recorded_by=actor.label, recorded_at=now)
     db.session.add(follow_up)
     db.session.flush()
     record(db.session, actor, now, "recommendation.follow_up", _subject(recommendation),

@@ -31,10 +31,12 @@ def recommendations_context(grcm_meeting_id: int, language: str, today: date) ->
         .order_by(Recommendation.id))
     return {
         "grcm": {"title": meeting.title, "starts_on": meeting.starts_at.date(), "ends_on": meeting.ends_at.date(),
-                 "location": meeting.location},
+                 "location": meeting.location, "original_language": meeting.original_language},
         "introduction": None,
+        # `original_language`: a hint for the translations (service.content_translations), never rendered
         "recommendations": [
             {"number": str(number), "title": r.title, "text": r.text, "rationale": r.rationale,
-             "addressee": addressee_name(r.addressee, language, networks), "state": r.state}
+             "addressee": addressee_name(r.addressee, language, networks), "state": r.state,
+             "original_language": r.original_language}
             for number, r in enumerate(presented, start=1)],
     }

@@ -13,8 +13,8 @@ from werkzeug.wrappers import Response
 
 from service.common.i18n import LANGUAGES
 from service.content_translations import xliff
-from service.content_translations.operations import original_language, save_translations, translation_items
-from service.content_translations.rules import SUBJECT_KINDS, Edit, TranslationSubject
+from service.content_translations.operations import save_translations, subject_texts, translation_items
+from service.content_translations.rules import SUBJECT_KINDS, Edit, TranslationSubject, source_language
 from service.errors import DomainError
 from service.extensions import db
 from service.web.blueprints import web
@@ -27,9 +27,14 @@ def _subject(kind: str, subject_id: int) -> tuple[TranslationSubject, str]:
     if kind not in SUBJECT_KINDS:
         abort(404)
     subject = TranslationSubject(kind, subject_id)
-    original = original_language(subject)
+    try:
+        texts = subject_texts(subject, today())
+        original, typed_in = texts.original, set(texts.languages.values())
+    except DomainError:  # no document to show yet: the page says why (translation_items raises it again)
+        original, typed_in = "es", set()
     language = request.values.get("language") or next(code for code in LANGUAGES if code != original)
-    if language not in LANGUAGES or language == original:
+    # The original language only where some texts were typed in the other one (records say their own).
+    if language not in LANGUAGES or (language == original and typed_in <= {language}):
         abort(400)
     return subject, language
 
@@ -64,7 +69,7 @@ def content_translations(kind: str, subject_id: int) -> Response | str:
         flash(translate(error), "error")
         items = []
     return render_template("translations/edit.html", subject=subject, language=language, items=items,
-                           original=original_language(subject))
+                           original=source_language(language))
 
 
 @web.get("/translations/<kind>/<int:subject_id>.xlf")
@@ -72,7 +77,7 @@ def content_translations(kind: str, subject_id: int) -> Response | str:
 def content_translations_xliff(kind: str, subject_id: int) -> Response:
     """The same texts as an XLIFF 2.0 file for a translator (send it back through the API's import)."""
     subject, language = _subject(kind, subject_id)
-    body = xliff.export(subject, original_language(subject), language, translation_items(subject, language, today()))
+    body = xliff.export(subject, source_language(language), language, translation_items(subject, language, today()))
     name = f"{kind}-{subject_id}.{language}.xlf"
     return FlaskResponse(body, mimetype="application/xliff+xml",
                          headers={"Content-Disposition": f'attachment; filename="{name}"'})

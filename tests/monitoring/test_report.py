@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from schemas import rendering
+from service.content_translations.rules import without_hints
 from service.monitoring.report import CONTEXT_KEYS, monitoring_report_context, monitoring_report_data
 from tests.followups_factories import (
     SUBMISSION,
@@ -83,7 +84,7 @@ def test_report_data_shows_the_latest_regional_monitoring_of_each_instrument_gro
 def test_report_compliance_covers_only_its_own_period_as_the_follow_ups_stood_then(recorded):
     data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 11, 28))
     # the 2026-09-01 follow-up and the recommendation approved at this GRCM belong to the next report
-    assert data["recommendations"] == [{
+    assert without_hints(data["recommendations"]) == [{
         "title": "Fortalecer la protección consular", "decision_reference": "Declaración XXX CRM, párr. 3",
         "status": "in_progress", "evidence": "Tres países designaron.", "updated_on": date(2026, 3, 1)}]
 
@@ -92,9 +93,9 @@ def test_report_data_lists_the_events_of_the_period_and_the_members_only_excepti
     data = monitoring_report_data(recorded["grcm"]["id"], date(2026, 11, 28))
     assert data["period"] == {"starts_on": date(2025, 6, 11), "ends_on": date(2026, 6, 15)}
     assert [e["title"] for e in data["events"]] == ["Taller regional sobre trata de personas", "Reunión de la Red"]
-    assert data["exceptions"] == [{"title": "Reunión de la Red", "starts_on": date(2026, 4, 20), "kind": "workshop",
-                                   "members_only": True, "requested_by_name": "México",
-                                   "requested_on": date(2026, 4, 1)}]
+    assert without_hints(data["exceptions"]) == [{
+        "title": "Reunión de la Red", "starts_on": date(2026, 4, 20), "kind": "workshop", "members_only": True,
+        "requested_by_name": "México", "requested_on": date(2026, 4, 1)}]
     assert data["participation"] == {"total": 2, "open_to_civil_society": 1, "members_only": 1}
 
 
@@ -104,7 +105,9 @@ def test_report_context_loads_into_the_monitoring_report_template_contract(recor
     header = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 1), "language": "en",
               "ppt_country_name": "Honduras", "title": "Monitoring report"}
     loaded = rendering.MonitoringReportContext().load({"header": header, **context})
-    assert loaded["instruments"][1]["title"].startswith("Regional Guidelines")
+    # Titles as typed (Spanish); the English one is carried as its translation (content_translations.context_in)
+    assert loaded["instruments"][1]["title"].startswith("Lineamientos Regionales")
+    assert context["instruments"][1]["known_translations"]["title"]["en"].startswith("Regional Guidelines")
     assert loaded["events"][1]["requested_by_name"] == "Mexico"
 
 

@@ -30,6 +30,7 @@ def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, An
         raise RuleViolation(N_("Meeting %(id)s has no minutes yet: record them before issuing."),
                             field="subject_id", params={"id": meeting_id})
     return {
+        "original_language": minutes.language,  # every typed text of the minutes (a hint, never rendered)
         "header": {"ppt_country_name": ppt_country_on(meeting.starts_at.date(), language)},
         "meeting": {"kind": meeting.kind, "title": meeting.title, "starts_at": meeting.starts_at,
                     "ends_at": meeting.ends_at, "timezone": meeting.timezone, "modality": meeting.modality,
