@@ -14,6 +14,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import choices, event_payload, event_values
 from service.web.forms import FieldErrors
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -37,8 +38,9 @@ def _form(event: CrmEvent | None, values: dict, errors: FieldErrors, etag: str |
 def crm_event_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_event(CrmEventSchema().load(event_payload(request.form)),
-                                                   actor=current_principal(), now=now()))
+    created, errors = attempt_once(lambda: create_event(CrmEventSchema().load(event_payload(request.form)),
+                                                        actor=current_principal(), now=now()),
+                                   lambda event: url_for("web.crm_event_edit", event_id=event.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("CRM event “%(title)s” saved.", title=created.title), "success")

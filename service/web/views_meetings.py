@@ -31,6 +31,7 @@ from service.web.forms import (
     with_blank_rows,
 )
 from service.web.i18n import current_language
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -67,8 +68,10 @@ def meeting_new() -> Page:
     if request.method == "GET":
         return _meeting_form(None, dict(NEW_MEETING), FieldErrors(), None)
     party = current_principal().party
-    meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form, party)),
-                                                     actor=current_principal(), now=now()))
+    meeting, errors = attempt_once(
+        lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form, party)), actor=current_principal(),
+                               now=now()),
+        lambda created: url_for("web.meeting_edit", meeting_id=created.id))
     if errors:
         return _meeting_form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")

@@ -29,6 +29,7 @@ from service.web.followup_forms import (
     values_of,
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -52,8 +53,10 @@ def _form(instrument: Instrument | None, values: dict, errors: FieldErrors, etag
 def instrument_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_instrument(InstrumentSchema().load(instrument_payload(request.form)),
-                                                        actor=current_principal(), now=now()))
+    created, errors = attempt_once(
+        lambda: create_instrument(InstrumentSchema().load(instrument_payload(request.form)),
+                                  actor=current_principal(), now=now()),
+        lambda instrument: url_for("web.instrument", instrument_id=instrument.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Instrument “%(title)s” saved.", title=created.title_es), "success")

@@ -36,6 +36,7 @@ from service.web.followup_forms import (
 )
 from service.web.forms import FieldErrors
 from service.web.labels import RECOMMENDATION_STATES
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -67,9 +68,9 @@ def _form(recommendation: Recommendation | None, values: dict, errors: FieldErro
 def recommendation_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_recommendation(
+    created, errors = attempt_once(lambda: create_recommendation(
         RecommendationSchema().load(recommendation_payload(request.form)), actor=current_principal(),
-        now=now()))
+        now=now()), lambda rec: url_for("web.recommendation", recommendation_id=rec.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Recommendation “%(title)s” saved.", title=created.title), "success")
