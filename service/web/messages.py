@@ -15,7 +15,7 @@ from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 
 from service.common.i18n import fill, plain
-from service.web.labels import FEEDBACK_DOCUMENTS, RECOMMENDATION_STATES, RESOURCE_STATUSES
+from service.web.labels import FEEDBACK_DOCUMENTS, MEETING_STATUSES, RECOMMENDATION_STATES, RESOURCE_STATUSES
 
 PARTY_LABELS = {"st_crm": "ST-CRM", "st_rrocm": "ST-RROCM", "ppt": "PPT"}
 
@@ -51,7 +51,7 @@ _TABLE = [
     (r"Must be an ISO 4217 currency code, such as USD\.", _l("Must be a currency code, such as USD.")),
 ]
 _COMPILED = [(re.compile(pattern, re.DOTALL), message) for pattern, message in _TABLE]
-_STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES}
+_STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES, **MEETING_STATUSES}
 
 
 def _state(code: str) -> str:
@@ -70,7 +70,7 @@ def _humanise(name: str, value: Any) -> Any:
     """A parameter as the page shows it: party and state codes by their labels; anything else as raised."""
     if name == "missing":
         return ", ".join(PARTY_LABELS.get(code, code) for code in _codes(value))
-    if name in ("state", "to"):
+    if name in ("state", "to", "status"):
         return _state(str(value))
     if name == "allowed":
         return ", ".join(_state(code) for code in _codes(value))

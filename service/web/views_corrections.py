@@ -4,9 +4,9 @@ records that depend on it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -22,6 +22,7 @@ from service.participation.models import CrmEvent
 from service.participation.operations import cancel_event
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
+from service.web.confirm import Consequence, confirm_page
 from service.web.forms import FieldErrors
 from service.web.signin import current_principal, requires_party
 
@@ -29,7 +30,9 @@ Page = Response | tuple[str, int] | str
 
 
 def _confirm(*, heading: str, subject: str, explanation: str, confirm_label: str, back: str,
-             reason_required: bool, act: Callable[[dict], object], done: str) -> Page:
+             reason_required: bool, act: Callable[[dict], object], done: str,
+             consequences: Sequence[Consequence] = ()) -> Page:
+    """GET: the confirmation page (with a reason: required or optional); POST: the action, then back."""
     if request.method == "POST":
         schema = WithdrawSchema() if reason_required else CancelSchema()
         _result, errors = attempt(lambda: act(schema.load({"reason": request.form.get("reason") or None})))
@@ -39,9 +42,9 @@ def _confirm(*, heading: str, subject: str, explanation: str, confirm_label: str
         values, status = request.form.to_dict(), 409 if errors.get("_stale") else 422
     else:
         values, errors, status = {}, FieldErrors(), 200
-    return render_template("corrections/confirm.html", heading=heading, subject=subject, explanation=explanation,
-                           confirm_label=confirm_label, back=back, reason_required=reason_required, values=values,
-                           errors=errors), status
+    return confirm_page(heading=heading, subject=subject, explanation=explanation, confirm_label=confirm_label,
+                        back=back, consequences=consequences, ask_reason=True, reason_required=reason_required,
+                        values=values, errors=errors, status=status)
 
 
 @web.route("/documents/<int:document_id>/withdraw", methods=["GET", "POST"])

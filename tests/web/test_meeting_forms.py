@@ -160,7 +160,7 @@ def test_cancel_a_meeting_after_a_confirmation_page(as_user):
     assert f'href="/meetings/{meeting.id}/cancel"' in edit  # a link to the confirmation, not a button that cancels
     confirm = client.get(f"/meetings/{meeting.id}/cancel")
     assert confirm.status_code == 200
-    assert 'id="confirm-cancel"' in confirm.get_data(as_text=True)
+    assert 'id="confirm"' in confirm.get_data(as_text=True)
     db.session.refresh(meeting)
     assert meeting.status == "scheduled"  # asking is not cancelling
     response = post_form(client, f"/meetings/{meeting.id}/cancel", {"etag": f'"meeting-{meeting.id}-v0"'},

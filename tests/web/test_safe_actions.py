@@ -1,0 +1,135 @@
+"""Safe actions (issue 14): every action with lasting effect asks first on a page that says exactly what will
+happen — which document, which language, which countries receive it, which other documents the dossier issues —
+records a reason where one is due, and sits apart from "Save"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from service.audit.models import AuditEntry
+from service.extensions import db
+from service.meetings.models import Meeting
+from tests.web.conftest import post_form
+from tests.web.followup_helpers import etag_in, stored_grcm, stored_instrument
+from tests.web.test_meeting_forms import _stored
+from tests.web.test_minutes_approval_page import recorded_minutes
+from tests.web.test_recommendation_pages import stored_recommendation
+
+
+def test_issuing_minutes_of_a_meeting_not_yet_held_warns_and_offers_no_button(as_user):
+    meeting = recorded_minutes()  # February 2027: still to come
+    client = as_user("st_crm")
+    minutes_page = client.get(f"/meetings/{meeting.id}/minutes").get_data(as_text=True)
+    assert "Esta reunión no se ha realizado" in minutes_page
+    assert f'href="/documents/minutes/{meeting.id}/issue?language=es"' in minutes_page
+    confirm = client.get(f"/documents/minutes/{meeting.id}/issue?language=es").get_data(as_text=True)
+    assert "Advertencia" in confirm
+    assert "reunión celebrada; esta está en estado programada" in confirm  # the rule's message, state by its label
+    assert 'id="confirm"' not in confirm
+
+
+def test_the_issue_confirmation_names_the_language_the_version_and_every_receiving_country(as_user):
+    grcm = stored_grcm()
+    client = as_user("st_crm")
+    page = client.get(f"/documents/recommendations/{grcm.id}/issue?language=en").get_data(as_text=True)
+    assert "Recomendaciones — GRCM Ciudad de Panamá" in page
+    assert "Emitir en inglés y enviar" in page
+    assert "por primera vez" in page
+    assert "BZ · Belice" in page
+    assert "PA · Panamá" in page
+    assert "11 países miembros" in page
+    assert f'action="/documents/recommendations/{grcm.id}/issue"' in page
+    assert 'name="language" value="en"' in page
+    assert 'name="reason"' not in page  # issuing needs no reason
+
+
+def test_a_document_kept_in_the_register_says_it_is_not_sent(as_user):
+    from tests.web.followup_helpers import stored_term
+
+    term = stored_term()
+    page = as_user("st_crm").get(f"/documents/ppt_feedback/{term.id}/issue?language=es").get_data(as_text=True)
+    assert "No se envía a los países miembros." in page
+
+
+def test_the_dossier_confirmation_lists_the_documents_it_issues_and_sends_with_it(as_user):
+    stored_instrument()
+    grcm = stored_grcm()
+    recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
+    recommendation.state = "approved"
+    db.session.commit()
+    page = as_user("st_rrocm").get(f"/documents/dossier/{grcm.id}/issue?language=es").get_data(as_text=True)
+    included = page[page.index("Junto con el expediente"):page.index("Se dejan fuera")]
+    assert "Informe de monitoreo: GRCM Ciudad de Panamá" in included
+    assert "Recomendaciones: GRCM Ciudad de Panamá" in included
+    left_out = page[page.index("Se dejan fuera"):]
+    assert "nota conceptual de la PPT entrante" in left_out
+    assert "11 países miembros" in page
+
+
+def test_an_unknown_subject_or_language_has_no_confirmation_page(as_user):
+    client = as_user("st_crm")
+    assert client.get("/documents/minutes/999/issue?language=es").status_code == 404
+    grcm = stored_grcm()
+    assert client.get(f"/documents/dossier/{grcm.id}/issue?language=fr").status_code == 404
+
+
+def test_cancel_sits_in_its_own_danger_zone_apart_from_save(as_user):
+    meeting = _stored()
+    page = as_user("st_crm").get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
+    form_end = page.index("</form>", page.index('name="title"'))
+    zone = page.index('class="danger-zone"')
+    assert zone > form_end  # not under the save button, inside the form
+    assert f'href="/meetings/{meeting.id}/cancel"' in page[zone:]
+    assert "Cancelar la reunión…" in page[zone:]
+
+
+def test_cancelling_a_meeting_says_what_happens_and_keeps_the_reason_in_its_history(as_user):
+    meeting = _stored()
+    client = as_user("st_rrocm")
+    path = f"/meetings/{meeting.id}/cancel"
+    page = client.get(path).get_data(as_text=True)
+    assert "2027-Q1" in page  # its quarter becomes free
+    assert 'name="reason"' in page
+    response = post_form(client, path, {"etag": etag_in(page), "reason": "La PPT pidió otra fecha."})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Meeting, meeting.id).status == "cancelled"
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "meeting.cancel")).one()
+    assert entry.changes["reason"] == [None, "La PPT pidió otra fecha."]
+    assert entry.actor_party == "st_rrocm"
+
+
+def test_a_meeting_whose_minutes_went_out_cannot_be_cancelled_from_its_page(as_user, monkeypatch):
+    from service.web import views_meetings
+
+    meeting = _stored()
+    monkeypatch.setattr(views_meetings, "issued_minutes_references", lambda _id: ["ET-CRM/2027/MIN-001"])
+    page = as_user("st_crm").get(f"/meetings/{meeting.id}/cancel").get_data(as_text=True)
+    assert "ET-CRM/2027/MIN-001" in page
+    assert 'id="confirm"' not in page
+
+
+def test_a_meeting_that_has_ended_is_marked_held_with_a_button(as_user):
+    past = _stored(starts_at=datetime(2026, 11, 2, 10), ends_at=datetime(2026, 11, 2, 12))
+    future = _stored(starts_at=datetime(2027, 2, 2, 10), ends_at=datetime(2027, 2, 2, 12))
+    client = as_user("st_crm")
+    assert 'id="mark-held"' not in client.get(f"/meetings/{future.id}/edit").get_data(as_text=True)
+    page = client.get(f"/meetings/{past.id}/edit").get_data(as_text=True)
+    assert 'id="mark-held"' in page
+    response = post_form(client, f"/meetings/{past.id}/held", {"etag": etag_in(page)},
+                         token_from=f"/meetings/{past.id}/edit")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Meeting, past.id).status == "held"
+
+
+def test_a_future_meeting_sent_to_held_anyway_is_refused_with_the_rule(as_user):
+    future = _stored()
+    client = as_user("st_crm")
+    page = client.get(f"/meetings/{future.id}/edit").get_data(as_text=True)
+    post_form(client, f"/meetings/{future.id}/held", {"etag": etag_in(page)}, token_from=f"/meetings/{future.id}/edit")
+    db.session.expire_all()
+    assert db.session.get(Meeting, future.id).status == "scheduled"
+
