@@ -25,7 +25,7 @@ from service.ppt.models import PptTerm
 from service.reference.models import Country
 from service.web import documents_port
 from service.web.blueprints import web
-from service.web.common import attempt, get_or_404, now
+from service.web.common import attempt, flash_errors, get_or_404, now
 from service.web.confirm import confirm_page
 from service.web.forms import (
     ROW_GROUPS,
@@ -109,12 +109,6 @@ def meeting_edit(meeting_id: int) -> Page:
     return redirect(url_for("web.meetings"))
 
 
-def _flash_errors(errors: FieldErrors) -> None:
-    for messages in errors.messages.values():
-        for message in messages:
-            flash(message, "error")
-
-
 @web.post("/meetings/<int:meeting_id>/consent")
 @requires_party
 def meeting_consent(meeting_id: int) -> Response:
@@ -122,7 +116,7 @@ def meeting_consent(meeting_id: int) -> Response:
     get_or_404(Meeting, meeting_id)
     answer = request.form.get("consent") == "yes"
     _done, errors = attempt(lambda: record_consent(meeting_id, answer, actor=current_principal(), now=now()))
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("Your answer is recorded.") if answer else _("Your refusal is recorded."), "success")
     return redirect(url_for("web.meeting_edit", meeting_id=meeting_id))
@@ -141,7 +135,7 @@ def meeting_held(meeting_id: int) -> Response:
                               actor=current_principal(), now=now())
 
     _done, errors = attempt(hold)
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("The meeting is marked as held: its minutes can now be approved and issued."), "success")
     return redirect(url_for("web.meeting_edit", meeting_id=meeting.id) + "#held-panel")
@@ -262,7 +256,7 @@ def minutes_approve(meeting_id: int) -> Response:
         return approve_minutes(meeting, meeting.minutes.version, actor=current_principal(), now=now())
 
     _done, errors = attempt(approve)
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("Your approval of the minutes is recorded."), "success")
     return redirect(url_for("web.minutes", meeting_id=meeting.id))

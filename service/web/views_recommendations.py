@@ -23,7 +23,7 @@ from service.recommendations.operations import (
     transition,
     update_recommendation,
 )
-from service.recommendations.rules import ALLOWED_TRANSITIONS, RecommendationState
+from service.recommendations.rules import ALLOWED_TRANSITIONS, PARTIES, RecommendationState
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import (
@@ -35,6 +35,7 @@ from service.web.followup_forms import (
     values_of,
 )
 from service.web.forms import FieldErrors
+from service.web.labels import PARTIES as PARTY_LABELS
 from service.web.labels import RECOMMENDATION_STATES
 from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
@@ -105,7 +106,9 @@ def _page(recommendation: Recommendation, *, move: dict | None = None, move_erro
     state = RecommendationState(recommendation.state)
     return render_template(
         "recommendations/detail.html", recommendation=recommendation, history=history(recommendation),
-        moves=sorted(ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
+        moves=sorted(move.value for move in ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
+        missing_endorsements=[str(PARTY_LABELS[p]) for p in PARTIES
+                              if p not in {e.party for e in recommendation.endorsements}],
         move=move or {"expected_state": state.value}, move_errors=move_errors or FieldErrors(),
         report=report or {}, report_errors=report_errors or FieldErrors(),
         my_party=current_principal().party), status

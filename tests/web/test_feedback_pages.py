@@ -58,8 +58,8 @@ def test_r11_late_feedback_is_saved_with_a_warning(as_user):
     response = post_form(client, path, FORM)
     assert response.status_code == 302
     page = client.get(path).get_data(as_text=True)
-    assert "R11: la retroalimentación a la PPT entrante debe darse antes de que empiece su período (2026-11-01)" \
-        in page
+    assert ("La retroalimentación a la PPT entrante debe darse antes de que empiece su período "
+            "(1 de noviembre de 2026)") in page
     assert db.session.scalars(select(PptFeedback)).one() is not None
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from service.audit.models import AuditEntry
 from service.extensions import db
 from service.meetings.models import Meeting
+from tests.conftest import NOW
 from tests.web.conftest import post_form
 from tests.web.followup_helpers import etag_in, stored_grcm, stored_instrument
 from tests.web.test_meeting_forms import _stored
@@ -133,3 +135,74 @@ def test_a_future_meeting_sent_to_held_anyway_is_refused_with_the_rule(as_user):
     db.session.expire_all()
     assert db.session.get(Meeting, future.id).status == "scheduled"
 
+
+
+# Human messages (issue 14 item 5) -------------------------------------------------------------------------------
+
+def test_the_error_summary_names_each_field(as_user):
+    from tests.web.test_meeting_forms import MEETING_FORM
+
+    response = post_form(as_user("st_crm"), "/meetings/new", {**MEETING_FORM, "title": "", "timezone": "",
+                                                              "starts_at": ""})
+    summary = response.get_data(as_text=True).split('id="error-summary"')[1].split("</div>")[0]
+    assert "Título: Este campo es obligatorio." in summary
+    assert "Zona horaria: " in summary
+    assert "Inicio: " in summary or "Empieza: " in summary
+
+
+def test_a_problem_in_a_repeated_row_names_the_row(as_user):
+    meeting = _stored()
+    client = as_user("st_crm")
+    path = f"/meetings/{meeting.id}/minutes"
+    response = post_form(client, path, {"language": "es", "agreements-0-text": "Circular el informe",
+                                        "agreements-0-responsible": "st_crm", "agreements-0-due_on": "2027-03-01",
+                                        "agreements-1-text": "Confirmar la sede", "agreements-1-due_on": "2027-03-01"})
+    assert response.status_code == 422
+    summary = response.get_data(as_text=True).split('id="error-summary"')[1].split("</div>")[0]
+    assert "Acuerdo 2, Responsable: " in summary
+
+
+def test_a_bad_period_gets_a_format_hint_not_a_length_rule(as_user):
+    from marshmallow import ValidationError
+
+    from schemas.monitoring import PERIOD_FORMAT, MonitoringEntrySchema
+    from service.web.forms import FieldErrors
+
+    with pytest.raises(ValidationError) as refused:
+        MonitoringEntrySchema().load({"period": "26", "status": "partial"})
+    assert refused.value.messages["period"] == [PERIOD_FORMAT]
+    with as_user("st_crm").application.test_request_context("/"):
+        shown = FieldErrors.from_validation(refused.value).get("period")
+    assert shown == ["Use la forma 2026 (un año), 2026-S1 (año y semestre) o 2026-Q3 (año y trimestre)."]
+
+
+def test_only_the_moves_the_lifecycle_allows_are_offered_as_buttons(as_user):
+    from service.auth.principals import Principal
+    from service.recommendations.operations import endorse
+
+    grcm = stored_grcm()
+    recommendation = stored_recommendation(grcm_meeting_id=grcm.id)
+    client = as_user("st_crm")
+    path = f"/recommendations/{recommendation.id}"
+    page = client.get(path).get_data(as_text=True)
+    assert 'name="to"' not in page  # a draft not endorsed by the three: nothing to press yet
+    assert "falta: ST-CRM, ST-RROCM, PPT" in page
+    for party in ("st_crm", "st_rrocm", "ppt"):
+        endorse(recommendation, actor=Principal(party=party, ppt_country="PA" if party == "ppt" else None), now=NOW)
+    db.session.commit()
+    page = client.get(path).get_data(as_text=True)
+    assert 'id="move-submitted"' in page
+    assert 'id="move-approved"' not in page
+    assert "<select" not in page[page.index('id="transition"'):page.index('id="follow-ups"')]
+
+
+def test_rule_codes_and_state_codes_are_not_shown_in_messages(as_user):
+    recommendation = stored_recommendation()
+    client = as_user("st_crm")
+    path = f"/recommendations/{recommendation.id}"
+    page = post_form(client, f"{path}/transitions", {"to": "rejected", "expected_state": "draft"},
+                     token_from=path).get_data(as_text=True)
+    message = page[page.index('id="to-error"'):].split("</ul>")[0]
+    assert "R9" not in message
+    assert "draft" not in message
+    assert "borrador" in message
