@@ -1,6 +1,6 @@
 """Corrections on the pages, each behind a confirmation page: withdraw an issued document (with a reason),
-cancel a GRCM meeting or a CRM event. The same schemas and operations as the API; refusals name the rule or the
-records that depend on it."""
+cancel a GRCM meeting or a CRM event, delete what was entered by mistake. The same schemas and operations as the
+API; refusals name the rule or the records that depend on it."""
 
 from __future__ import annotations
 
@@ -18,8 +18,14 @@ from service.documents.withdrawal import withdraw_document
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.grcm.operations import cancel_grcm_meeting
+from service.monitoring.models import Instrument
+from service.monitoring.operations import delete_instrument
 from service.participation.models import CrmEvent
-from service.participation.operations import cancel_event
+from service.participation.operations import cancel_event, delete_event
+from service.planning.models import WorkPlan
+from service.planning.operations import delete_work_plan
+from service.recommendations.models import Recommendation
+from service.recommendations.operations import delete_draft
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.confirm import Consequence, confirm_page
@@ -92,3 +98,86 @@ def crm_event_cancel(event_id: int) -> Page:
         confirm_label=_("Cancel the event"), back=url_for("web.crm_events"), reason_required=False,
         act=lambda data: cancel_event(event, data["reason"], actor=current_principal(), now=now()),
         done=_("The CRM event was cancelled."))
+
+
+# Deleting what was entered by mistake (issue 11): behind the same confirmation; what stays on record is refused
+# by the operation, and the page says why.
+
+def _delete(*, heading: str, subject: str, consequences: Sequence[Consequence], confirm_label: str, back: str,
+            done_url: str, act: Callable[[], object], done: str, blocked_by: str | None = None) -> Page:
+    if request.method == "POST" and blocked_by is None:
+        _result, errors = attempt(act)
+        if not errors:
+            flash(done, "success")
+            return redirect(done_url)
+        status = 409
+    else:
+        errors, status = FieldErrors(), 200
+    return confirm_page(heading=heading, subject=subject, consequences=consequences, confirm_label=confirm_label,
+                        back=back, warnings=[blocked_by] if blocked_by else [], blocked=blocked_by is not None,
+                        errors=errors, status=status)
+
+
+@web.route("/recommendations/<int:recommendation_id>/delete", methods=["GET", "POST"])
+@requires_party
+def recommendation_delete(recommendation_id: int) -> Page:
+    recommendation = get_or_404(Recommendation, recommendation_id)
+    return _delete(
+        heading=_("Delete a draft recommendation"), subject=recommendation.title,
+        consequences=[_("The draft disappears from the lists, with its endorsements."),
+                      _("The record's history (audit log) keeps what it said, who deleted it and when.")],
+        blocked_by=None if recommendation.state == "draft" else _(
+            "It was presented to the GRCM, so it stays on record; only drafts are deleted."),
+        confirm_label=_("Yes, delete the draft"),
+        back=url_for("web.recommendation", recommendation_id=recommendation.id),
+        done_url=url_for("web.recommendations"),
+        act=lambda: delete_draft(recommendation, actor=current_principal(), now=now()),
+        done=_("The draft recommendation was deleted."))
+
+
+@web.route("/work-plans/<int:plan_id>/delete", methods=["GET", "POST"])
+@requires_party
+def work_plan_delete(plan_id: int) -> Page:
+    plan = get_or_404(WorkPlan, plan_id)
+    return _delete(
+        heading=_("Delete a work plan"), subject=_("Work plan %(year)s", year=plan.year),
+        consequences=[_("The work plan is deleted with its objectives, activities and resources."),
+                      _("The record's history (audit log) keeps what it said, who deleted it and when."),
+                      _("An issued work plan stays on record: then nothing is deleted.")],
+        confirm_label=_("Yes, delete the work plan"), back=url_for("web.work_plan_edit", plan_id=plan.id),
+        done_url=url_for("web.work_plans"),
+        act=lambda: delete_work_plan(plan, actor=current_principal(), now=now()),
+        done=_("The work plan was deleted."))
+
+
+@web.route("/monitoring/instruments/<int:instrument_id>/delete", methods=["GET", "POST"])
+@requires_party
+def instrument_delete(instrument_id: int) -> Page:
+    instrument = get_or_404(Instrument, instrument_id)
+    return _delete(
+        heading=_("Delete an instrument"), subject=instrument.title_es,
+        consequences=[_("The instrument disappears from the register and from future monitoring reports."),
+                      _("The record's history (audit log) keeps what it said, who deleted it and when."),
+                      _("An instrument with monitoring entries, or listed in an issued report, stays on record: "
+                        "then nothing is deleted.")],
+        blocked_by=_("It has %(count)s monitoring entries, so it stays on record.", count=len(instrument.entries))
+        if instrument.entries else None,
+        confirm_label=_("Yes, delete the instrument"),
+        back=url_for("web.instrument", instrument_id=instrument.id), done_url=url_for("web.instruments"),
+        act=lambda: delete_instrument(instrument, actor=current_principal(), now=now()),
+        done=_("The instrument was deleted."))
+
+
+@web.route("/crm-events/<int:event_id>/delete", methods=["GET", "POST"])
+@requires_party
+def crm_event_delete(event_id: int) -> Page:
+    event = get_or_404(CrmEvent, event_id)
+    return _delete(
+        heading=_("Delete a CRM event"), subject=event.title,
+        consequences=[_("The event disappears from the lists and the calendars."),
+                      _("The record's history (audit log) keeps what it said, who deleted it and when."),
+                      _("An event already reported in issued documents stays on record: cancel it instead.")],
+        confirm_label=_("Yes, delete the event"), back=url_for("web.crm_event_edit", event_id=event.id),
+        done_url=url_for("web.crm_events"),
+        act=lambda: delete_event(event, actor=current_principal(), now=now()),
+        done=_("The CRM event was deleted."))
