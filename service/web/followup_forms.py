@@ -105,7 +105,8 @@ def entry_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
 
 
 def feedback_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
-    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary")),
+    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
+                           "summary")),
             "items": rows_payload(rows["items"]), "joint_actions": rows_payload(rows["joint_actions"])}
 
 
@@ -131,7 +132,8 @@ def term_payload(form: Mapping[str, str]) -> dict[str, Any]:
 def feedback_values(feedback: Any) -> tuple[dict[str, str], Rows]:
     if feedback is None:
         return {}, {"items": [], "joint_actions": []}
-    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"))
+    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
+                                  "summary"))
     rows = {"items": [{f: as_text(i.get(f)) for f in FEEDBACK_ROWS["items"][0]} for i in feedback.items],
             "joint_actions": [{f: as_text(a.get(f)) for f in FEEDBACK_ROWS["joint_actions"][0]}
                               for a in feedback.joint_actions]}
