@@ -15,6 +15,7 @@ from service.ppt.models import PptTerm
 from service.reference.models import Country, Network
 from service.web.forms import RowGroups, blank_row, filled_rows, local_input, read_rows
 from service.web.i18n import current_language, short_date
+from service.web.labels import ADDRESSEES
 
 Rows = dict[str, list[dict[str, str]]]
 
@@ -178,3 +179,14 @@ def choices() -> dict[str, Any]:
         "term_options": [(str(t.id), f"{t.country} · {short_date(t.starts_on)} – {short_date(t.ends_on)}")
                          for t in terms],
     }
+
+
+def addressee_label(code: str | None) -> str:
+    """An addressee as people name it: a CRM body (labels.ADDRESSEES) or a liaison network by its name in the
+    page's language (a network code such as consular_protection is never shown)."""
+    if not code:
+        return ""
+    if code in ADDRESSEES:
+        return str(ADDRESSEES[code])
+    network = db.session.scalar(select(Network).where(Network.code == code))
+    return network.name(current_language()) if network is not None else code

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from schemas.corrections import CancelSchema, WithdrawSchema
 from service.adapters import services
 from service.documents.distribution import deliver_withdrawal_notices
-from service.documents.models import IssuedDocument
+from service.documents.models import Distribution, IssuedDocument
 from service.documents.withdrawal import withdraw_document
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -26,10 +27,12 @@ from service.planning.models import WorkPlan
 from service.planning.operations import delete_work_plan
 from service.recommendations.models import Recommendation
 from service.recommendations.operations import delete_draft
+from service.reference.models import Country
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.confirm import Consequence, confirm_page
 from service.web.forms import FieldErrors
+from service.web.i18n import current_language
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -53,6 +56,25 @@ def _confirm(*, heading: str, subject: str, explanation: str, confirm_label: str
                         values=values, errors=errors, status=status)
 
 
+def _withdrawal_consequences(document: IssuedDocument) -> list[Consequence]:
+    """Who hears of the withdrawal (the countries it was sent to) and whose pending delivery stops."""
+    language = current_language()
+    names = {c.code: f"{c.code} · {c.name(language)}" for c in db.session.scalars(select(Country))}
+    deliveries = db.session.scalars(select(Distribution).where(Distribution.document_id == document.id)
+                                    .order_by(Distribution.country)).all()
+    told = [names.get(d.country, d.country) for d in deliveries if d.status == "sent"]
+    stopped = [names.get(d.country, d.country) for d in deliveries if d.status in ("pending", "failed")]
+    found: list[Consequence] = [_("The portal shows it as withdrawn, with the reason.")]
+    if told:
+        found.append((_("These %(count)s member countries received it and get a notice of the withdrawal:",
+                        count=len(told)), told))
+    else:
+        found.append(_("No member country has received it yet: no notice is sent."))
+    if stopped:
+        found.append((_("Its delivery to these countries stops:"), stopped))
+    return found
+
+
 @web.route("/documents/<int:document_id>/withdraw", methods=["GET", "POST"])
 @requires_party
 def document_withdraw(document_id: int) -> Page:
@@ -66,6 +88,7 @@ def document_withdraw(document_id: int) -> Page:
         f"v{document.version} ({document.language})",
         explanation=_("The document stays in the register with its PDF, marked withdrawn with the reason; every "
                       "member country that received it is told."),
+        consequences=_withdrawal_consequences(document),
         confirm_label=_("Withdraw the document"), back=url_for("web.documents"), reason_required=True,
         act=withdraw, done=_("The document was withdrawn; the countries that received it are being told."))
     if request.method == "POST" and document.withdrawn_at is not None and isinstance(page, Response):

@@ -206,3 +206,25 @@ def test_rule_codes_and_state_codes_are_not_shown_in_messages(as_user):
     assert "R9" not in message
     assert "draft" not in message
     assert "borrador" in message
+
+
+def test_a_recommendation_addressed_to_a_network_shows_the_networks_name_not_its_code(as_user):
+    recommendation = stored_recommendation(addressee="consular_protection")
+    client = as_user("st_crm")
+    for path in ("/recommendations", f"/recommendations/{recommendation.id}"):
+        page = client.get(path).get_data(as_text=True)
+        assert "consular_protection" not in page.replace('value="consular_protection"', "")
+        assert "Protección Consular" in page or "protección consular" in page
+
+
+def test_the_withdrawal_confirmation_names_the_countries_that_get_a_notice(as_user, client, auth, converter):
+    stored_instrument()
+    grcm = stored_grcm()
+    issued = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": grcm.id},
+                         headers=auth["st_crm"]).json
+    page = as_user("st_crm").get(f"/documents/{issued['id']}/withdraw").get_data(as_text=True)
+    told = page[page.index("reciben un aviso"):].split("</ul>")[0]
+    assert "BZ · Belice" in told  # the two countries with accounts received it
+    assert "HN · Honduras" in told
+    assert "PA · Panamá" not in told  # no account: nothing was delivered, nothing to take back
+    assert 'name="reason"' in page
