@@ -101,8 +101,10 @@ def instrument(instrument_id: int) -> Page:
     if row_button(form, rows, INDICATOR_ROWS):
         return _entries_page(instrument, form.to_dict(), rows, FieldErrors())
     rows = submitted_rows(form, INDICATOR_ROWS)
-    _added, errors = attempt(lambda: add_entry(instrument, MonitoringEntrySchema().load(entry_payload(form, rows)),
-                                               actor=current_principal(), now=now()))
+    _added, errors = attempt_once(
+        lambda: add_entry(instrument, MonitoringEntrySchema().load(entry_payload(form, rows)),
+                          actor=current_principal(), now=now()),
+        lambda _entry: url_for("web.instrument", instrument_id=instrument.id) + "#entries")
     if errors:
         return _entries_page(instrument, form.to_dict(), with_blank_rows(rows, 1, INDICATOR_ROWS), errors, 422)
     flash(_("Monitoring entry recorded."), "success")

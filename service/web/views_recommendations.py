@@ -164,9 +164,10 @@ def recommendation_endorsement(recommendation_id: int) -> Page:
 @requires_party
 def recommendation_follow_up(recommendation_id: int) -> Page:
     recommendation = get_or_404(Recommendation, recommendation_id)
-    _added, errors = attempt(lambda: add_follow_up(
+    _added, errors = attempt_once(lambda: add_follow_up(
         recommendation, FollowUpSchema().load(follow_up_payload(request.form)), actor=current_principal(),
-        now=now()))
+        now=now()), lambda _follow_up: url_for("web.recommendation", recommendation_id=recommendation.id)
+        + "#follow-ups")
     if errors:
         return _page(recommendation, report=request.form.to_dict(), report_errors=errors, status=422)
     flash(_("Follow-up recorded."), "success")

@@ -96,3 +96,25 @@ def test_a_second_host_claiming_the_same_token_meanwhile_leads_to_the_first_reco
     assert again.status_code == 302
     assert len(looks) == 2
     assert db.session.scalar(select(func.count(Recommendation.id))) == 1
+
+
+def test_a_monitoring_entry_sent_twice_is_recorded_once(as_user):
+    from datetime import date
+
+    from service.monitoring.models import MonitoringEntry
+    from service.monitoring.operations import create_instrument
+    from tests.conftest import ACTOR, NOW
+    from tests.followups_factories import instrument_body
+
+    instrument = create_instrument(instrument_body(adopted_on=date(2016, 6, 24)), actor=ACTOR, now=NOW)
+    db.session.commit()
+    client = as_user("st_crm")
+    path = f"/monitoring/instruments/{instrument.id}"
+    page = client.get(path).get_data(as_text=True)
+    sent = {"period": "2026-S1", "country": "HN", "status": "partial", "observations": "Avance",
+            "form_token": form_token(page), "csrf_token": csrf_token(client, path)}
+    assert client.post(path, data=sent).status_code == 302
+    again = client.post(path, data=sent)
+    assert again.status_code == 302
+    assert again.headers["Location"].endswith(f"{path}#entries")
+    assert db.session.scalar(select(func.count(MonitoringEntry.id))) == 1
