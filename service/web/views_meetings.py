@@ -157,12 +157,13 @@ def _cancel_page(meeting: Meeting, values: dict | None = None, errors: FieldErro
         consequences.append(_("Its minutes stay on record, but can no longer be issued."))
     warnings = [_("Minutes of this meeting were issued (%(references)s): withdraw them first, with a reason; "
                   "then the meeting can be cancelled.", references=", ".join(issued))] if issued else []
-    if meeting.status == MeetingStatus.CANCELLED.value:
-        warnings, issued = [_("This meeting is already cancelled.")], ["-"]
+    cancelled = meeting.status == MeetingStatus.CANCELLED.value
+    if cancelled:
+        warnings = [_("This meeting is already cancelled.")]
     return confirm_page(
         heading=_("Cancel the meeting"), subject=f"{meeting.title} · {MEETING_KINDS[meeting.kind]} · "
         f"{wall_time(meeting.starts_at)} ({meeting.timezone})", consequences=consequences, warnings=warnings,
-        blocked=bool(issued), confirm_label=_("Yes, cancel the meeting"),
+        blocked=bool(issued) or cancelled, confirm_label=_("Yes, cancel the meeting"),
         action=url_for("web.meeting_cancel", meeting_id=meeting.id),
         hidden={"etag": etag_for("meeting", meeting.id, meeting.sequence)}, ask_reason=True,
         back=url_for("web.meeting_edit", meeting_id=meeting.id), values=values, errors=errors, status=status)
