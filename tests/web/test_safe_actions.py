@@ -228,3 +228,22 @@ def test_the_withdrawal_confirmation_names_the_countries_that_get_a_notice(as_us
     assert "HN · Honduras" in told
     assert "PA · Panamá" not in told  # no account: nothing was delivered, nothing to take back
     assert 'name="reason"' in page
+
+
+def test_grcm_meetings_and_crm_events_are_cancelled_from_a_danger_zone_on_their_edit_page(as_user):
+    from datetime import date
+
+    from service.participation.operations import create_event
+    from tests.conftest import ACTOR
+
+    grcm = stored_grcm()
+    event = create_event({"title": "Taller", "kind": "workshop", "starts_on": date(2027, 3, 15),
+                          "ends_on": date(2027, 3, 16), "location": "San Salvador"}, actor=ACTOR, now=NOW)
+    db.session.commit()
+    client = as_user("st_crm")
+    for page_path, cancel_path in ((f"/grcm-meetings/{grcm.id}/edit", f"/grcm-meetings/{grcm.id}/cancel"),
+                                   (f"/crm-events/{event.id}/edit", f"/crm-events/{event.id}/cancel")):
+        page = client.get(page_path).get_data(as_text=True)
+        zone = page.index('id="cancel-zone"')
+        assert zone > page.index("</form>")
+        assert f'href="{cancel_path}"' in page[zone:]
