@@ -33,10 +33,14 @@ class IndicatorValueSchema(Schema):
     unit = Text(load_default=None, allow_none=True, max_length=50)
 
 
+# A format hint, not a length rule: people type periods, not strings of 4 to 8 characters.
+PERIOD_FORMAT = "Use the form 2026 (a year), 2026-S1 (year and half) or 2026-Q3 (year and quarter)."
+
+
 class MonitoringEntrySchema(Schema):
     id = Id(dump_only=True)
     instrument_id = Id(dump_only=True)
-    period = fields.String(required=True, validate=validate.Length(min=4, max=8),
+    period = fields.String(required=True, validate=validate.Length(min=4, max=8, error=PERIOD_FORMAT),
                            metadata={"description": "2026, 2026-S1 or 2026-Q3"})
     period_starts_on = Day(dump_only=True)
     period_ends_on = Day(dump_only=True)

@@ -10,6 +10,7 @@ from service.auth.models import ApiToken
 from service.content_translations.models import ContentTranslation
 from service.documents.models import Distribution, DocumentReference, IssuedDocument, StoredFile, Upload
 from service.feeds.models import FeedToken
+from service.form_submissions.models import FormSubmission
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement, Meeting, Minutes
 from service.monitoring.models import Instrument, MonitoringEntry

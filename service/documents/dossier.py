@@ -82,23 +82,32 @@ def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
     return current_concept_note(term.id) if term else None
 
 
+def dossier_parts(grcm: GrcmMeeting, language: str) -> list[tuple[str, int, bool]]:
+    """The documents the dossier is made of, in order, as (kind, subject id, included): each included one is
+    issued (or its unchanged current version reused) with the dossier; an empty one is left out (R8: nothing
+    empty is issued). The confirmation page lists the same parts the pipeline issues."""
+    candidates = [("monitoring_report", grcm.id), ("recommendations", grcm.id)]
+    candidates += [("minutes", meeting.id) for meeting in meetings_of_the_period(grcm)]
+    return [(kind, subject_id, has_content(kind, subject_id, language, grcm.starts_at.date()))
+            for kind, subject_id in candidates]
+
+
 def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, converter: PdfConverter,
                   store: DocumentStore) -> Draft:
     grcm = db.session.get(GrcmMeeting, grcm_id)
     if grcm is None:
         raise NotFound(N_("No GRCM meeting %(id)s."), field="subject_id", params={"id": grcm_id})
-    candidates = [("monitoring_report", grcm.id), ("recommendations", grcm.id)]
-    candidates += [("minutes", meeting.id) for meeting in meetings_of_the_period(grcm)]
+    candidates = dossier_parts(grcm, language)
     rows: list[dict[str, str]] = []  # the contents, in order: included parts and the parts left out
     parts: list[IssuedDocument] = []
-    for kind, subject_id in candidates:
-        if has_content(kind, subject_id, language, grcm.starts_at.date()):  # empty parts are left out
+    for kind, subject_id, included in candidates:
+        if included:
             parts.append(issue_version(kind, subject_id))
             rows.append({"title": _part_title(parts[-1]), "reference": parts[-1].reference,
                          "bookmark": f"dossier_part_{len(parts)}"})
         else:
             rows.append({"title": _OMITTED[kind]["title"][language], "note": _OMITTED[kind]["note"][language]})
-    if not any(kind == "minutes" for kind, _ in candidates):
+    if not any(kind == "minutes" for kind, _id, _included in candidates):
         rows.append({"title": _OMITTED["minutes"]["title"][language], "note": _OMITTED["minutes"]["note"][language]})
     upload = concept_note_of_incoming_term(grcm)
     if upload is not None:

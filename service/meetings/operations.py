@@ -178,9 +178,10 @@ def issued_minutes_references(meeting_id: int) -> list[str]:
     return [reference for document, reference in rows if getattr(document, "state", "current") != "withdrawn"]
 
 
-def cancel_meeting(meeting: Meeting, *, actor: Principal, now: datetime) -> Meeting:
+def cancel_meeting(meeting: Meeting, *, actor: Principal, now: datetime, reason: str | None = None) -> Meeting:
     """Cancelled meetings are kept (calendars must show the cancellation); one never held frees its quarter.
-    A meeting whose minutes went out is cancelled only once they are withdrawn."""
+    A meeting whose minutes went out is cancelled only once they are withdrawn. The reason, if given, is kept in
+    the audit log's entry for the cancellation (the record's history)."""
     if meeting.status == MeetingStatus.CANCELLED.value:
         return meeting
     check_actor_scope(meeting, actor)
@@ -189,7 +190,10 @@ def cancel_meeting(meeting: Meeting, *, actor: Principal, now: datetime) -> Meet
     with db.session.no_autoflush:
         meeting.status = MeetingStatus.CANCELLED.value
         _save(meeting, now)
-    _audit(meeting, "meeting.cancel", before, actor=actor, now=now)
+    changes = diff(before, snapshot(meeting, _AUDITED))
+    if reason:
+        changes["reason"] = [None, reason]
+    record(db.session, actor, now, "meeting.cancel", Subject("meeting", meeting.id), changes)
     return meeting
 
 

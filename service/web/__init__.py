@@ -81,8 +81,11 @@ def init_web(app: Flask) -> None:
     )
     from service.web.blueprints import portal, web
     from service.web.errors import register_error_pages
+    from service.web.field_names import named
+    from service.web.followup_forms import addressee_label
     from service.web.i18n import init_i18n
     from service.web.labels import JINJA_GLOBALS, TIMEZONES
+    from service.web.once import form_token
     from service.web.signin import current_user
 
     _session_cookie(app)
@@ -91,4 +94,6 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(web)
     app.register_blueprint(portal)
     register_error_pages(app)
-    app.jinja_env.globals.update(current_user=current_user, TIMEZONES=TIMEZONES, **JINJA_GLOBALS)
+    app.jinja_env.globals.update(current_user=current_user, TIMEZONES=TIMEZONES, form_token=form_token, named=named,
+                                  addressee_label=addressee_label,
+                                  **JINJA_GLOBALS)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
 
-from flask import abort
+from flask import abort, flash
 from flask_babel import gettext as _
 from marshmallow import ValidationError
 from sqlalchemy.orm.exc import StaleDataError
@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from service.adapters import services
 from service.errors import DomainError, PreconditionRequired, StaleVersion
 from service.extensions import db
+from service.web.field_names import named
 from service.web.forms import FieldErrors
 
 T = TypeVar("T")
@@ -41,6 +42,13 @@ def attempt(action: Callable[[], T]) -> tuple[T | None, FieldErrors]:
         db.session.rollback()
         return None, FieldErrors.from_domain(error)
     return result, FieldErrors()
+
+
+def flash_errors(errors: FieldErrors) -> None:
+    """A refused action on a page without its form: each message as a notice, named by its field."""
+    for key, messages in errors.messages.items():
+        for message in messages:
+            flash(named(key, message), "error")
 
 
 def get_or_404(model: type[T], ident: int) -> T:

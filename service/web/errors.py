@@ -12,6 +12,7 @@ from service.errors import DomainError
 from service.extensions import api, db
 from service.web.blueprints import portal, web
 from service.web.messages import translate
+from service.web.once import AlreadySaved, already_saved
 
 NOT_PAGES = ("/api/", "/calendars/")
 
@@ -63,3 +64,4 @@ def _stale(error: StaleDataError) -> tuple[str, int]:
 for _blueprint in (web, portal):
     _blueprint.register_error_handler(DomainError, _domain_error)
     _blueprint.register_error_handler(StaleDataError, _stale)
+    _blueprint.register_error_handler(AlreadySaved, already_saved)

@@ -21,6 +21,16 @@ def _label(user_id: int) -> str:
     return f"web account {user_id}"
 
 
+def feed_address_since(user_id: int) -> datetime | None:
+    """When this person's current address (from this page) was made, or None if they have none."""
+    if not feeds_available():
+        return None
+    from service.feeds.operations import list_feed_tokens
+
+    made = [t.created_at for t in list_feed_tokens() if t.label == _label(user_id) and t.revoked_at is None]
+    return max(made) if made else None
+
+
 def new_feed_secret(principal: Principal, *, user_id: int, now: datetime) -> str | None:
     """A new feed secret for this person (the previous one from this page is revoked), or None without feeds.
 

@@ -15,6 +15,7 @@ from service.ppt.models import PptTerm
 from service.reference.models import Country, Network
 from service.web.forms import RowGroups, blank_row, filled_rows, local_input, read_rows
 from service.web.i18n import current_language, short_date
+from service.web.labels import ADDRESSEES
 
 Rows = dict[str, list[dict[str, str]]]
 
@@ -105,7 +106,8 @@ def entry_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
 
 
 def feedback_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
-    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary")),
+    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
+                           "summary")),
             "items": rows_payload(rows["items"]), "joint_actions": rows_payload(rows["joint_actions"])}
 
 
@@ -131,7 +133,8 @@ def term_payload(form: Mapping[str, str]) -> dict[str, Any]:
 def feedback_values(feedback: Any) -> tuple[dict[str, str], Rows]:
     if feedback is None:
         return {}, {"items": [], "joint_actions": []}
-    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "summary"))
+    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
+                                  "summary"))
     rows = {"items": [{f: as_text(i.get(f)) for f in FEEDBACK_ROWS["items"][0]} for i in feedback.items],
             "joint_actions": [{f: as_text(a.get(f)) for f in FEEDBACK_ROWS["joint_actions"][0]}
                               for a in feedback.joint_actions]}
@@ -176,3 +179,14 @@ def choices() -> dict[str, Any]:
         "term_options": [(str(t.id), f"{t.country} · {short_date(t.starts_on)} – {short_date(t.ends_on)}")
                          for t in terms],
     }
+
+
+def addressee_label(code: str | None) -> str:
+    """An addressee as people name it: a CRM body (labels.ADDRESSEES) or a liaison network by its name in the
+    page's language (a network code such as consular_protection is never shown)."""
+    if not code:
+        return ""
+    if code in ADDRESSEES:
+        return str(ADDRESSEES[code])
+    network = db.session.scalar(select(Network).where(Network.code == code))
+    return network.name(current_language()) if network is not None else code

@@ -17,7 +17,8 @@ PARTIES = {"st_crm": "ST-CRM", "st_rrocm": "ST-RROCM", "ppt": _l("PPT")}
 DOCUMENT_KINDS = {"minutes": _l("Minutes"), "recommendations": _l("Recommendations"),
                   "ppt_feedback": _l("Feedback on the incoming PPT"), "monitoring_report": _l("Monitoring report"),
                   "work_plan": _l("Work plan"), "dossier": _l("GRCM dossier")}
-LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}  # each language in its own name (language switch, lists)
+LANGUAGES_IN_TEXT = {"es": _l("Spanish"), "en": _l("English")}  # inside a sentence, in the page's language
 RECOMMENDATION_STATES = {"draft": _l("Draft"), "submitted": _l("Submitted"), "approved": _l("Approved"),
                          "rejected": _l("Rejected")}
 FOLLOW_UP_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"),

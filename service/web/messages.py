@@ -9,13 +9,15 @@ the schemas are plain English: the small table below gives them catalog entries.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 
 from service.common.i18n import fill, plain
-from service.web.labels import FEEDBACK_DOCUMENTS, RECOMMENDATION_STATES, RESOURCE_STATUSES
+from service.web.i18n import long_date
+from service.web.labels import FEEDBACK_DOCUMENTS, MEETING_STATUSES, RECOMMENDATION_STATES, RESOURCE_STATUSES
 
 PARTY_LABELS = {"st_crm": "ST-CRM", "st_rrocm": "ST-RROCM", "ppt": "PPT"}
 
@@ -31,7 +33,9 @@ _TABLE = [
     (r"Must be one of: (?P<choices>.+)\.", _l("Choose one of: %(choices)s.")),
     (r"Unknown field\.", _l("Unknown field.")),
     (r"Longer than (?P<n>\d+) characters\.", _l("Longer than %(n)s characters.")),
-    (r"Length must be between (?P<a>\d+) and (?P<b>\d+)\.", _l("Length must be between %(a)s and %(b)s.")),
+    (r"Length must be between (?P<a>\d+) and (?P<b>\d+)\.", _l("Use between %(a)s and %(b)s characters.")),
+    (r"Use the form 2026 \(a year\), 2026-S1 \(year and half\) or 2026-Q3 \(year and quarter\)\.",
+     _l("Use the form 2026 (a year), 2026-S1 (year and half) or 2026-Q3 (year and quarter).")),
     (r"String does not match expected pattern\.", _l("Use letters, digits, dots or dashes (at most 20).")),
     (r"Must be greater than or equal to (?P<a>\S+) and less than or equal to (?P<b>\S+)\.",
      _l("Must be between %(a)s and %(b)s.")),
@@ -50,8 +54,9 @@ _TABLE = [
      _l("Give either a party or a member country, not both.")),
     (r"Must be an ISO 4217 currency code, such as USD\.", _l("Must be a currency code, such as USD.")),
 ]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _COMPILED = [(re.compile(pattern, re.DOTALL), message) for pattern, message in _TABLE]
-_STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES}
+_STATES = {**RECOMMENDATION_STATES, **RESOURCE_STATUSES, **MEETING_STATUSES}
 
 
 def _state(code: str) -> str:
@@ -70,12 +75,16 @@ def _humanise(name: str, value: Any) -> Any:
     """A parameter as the page shows it: party and state codes by their labels; anything else as raised."""
     if name == "missing":
         return ", ".join(PARTY_LABELS.get(code, code) for code in _codes(value))
-    if name in ("state", "to"):
+    if name in ("state", "to", "status"):
         return _state(str(value))
     if name == "allowed":
         return ", ".join(_state(code) for code in _codes(value))
     if name == "document":
         return str(FEEDBACK_DOCUMENTS.get(str(value).replace(" ", "_"), value)).lower()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):  # rules raise ISO dates; pages say them in words
+        return long_date(date.fromisoformat(value))
+    if isinstance(value, date):
+        return long_date(value)
     return plain(value)
 
 
@@ -83,8 +92,23 @@ def _lookup(template: str) -> str:
     return get_translations().gettext(template) if template else template
 
 
+# "R9: …", "R4, R7: …" at the start of a domain message: the API keeps the rule's code (clients and the
+# secretariat's manuals cite it); people on the pages read the sentence only.
+_RULE_CODE = re.compile(r"^R\d+[a-z]?(?:(?:, | and | y )R\d+[a-z]?)*\s*:\s*")
+
+
 def translate(message: Any) -> str:
-    """The message in the page's language: a DomainError, a Message (template and parameters) or a plain text."""
+    """The message in the page's language, without the rule's code: a DomainError, a Message (template and
+    parameters) or a plain text."""
+    text = _in_language(message)
+    found = _RULE_CODE.match(text)
+    if found is None or found.end() == len(text):
+        return text
+    rest = text[found.end():]
+    return rest[0].upper() + rest[1:]
+
+
+def _in_language(message: Any) -> str:
     template: str = getattr(message, "template", None) or ""
     params: dict = getattr(message, "params", None) or {}
     if template and params:

@@ -17,6 +17,7 @@ from service.web.followup_forms import choices, event_payload, event_values
 from service.web.forms import FieldErrors
 from service.web.labels import CALENDAR_STATES, EVENT_KINDS
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -41,8 +42,9 @@ def _form(event: CrmEvent | None, values: dict, errors: FieldErrors, etag: str |
 def crm_event_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_event(CrmEventSchema().load(event_payload(request.form)),
-                                                   actor=current_principal(), now=now()))
+    created, errors = attempt_once(lambda: create_event(CrmEventSchema().load(event_payload(request.form)),
+                                                        actor=current_principal(), now=now()),
+                                   lambda event: url_for("web.crm_event_edit", event_id=event.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("CRM event “%(title)s” saved.", title=created.title), "success")

@@ -21,6 +21,7 @@ from service.web.followup_forms import grcm_payload, grcm_values
 from service.web.forms import FieldErrors
 from service.web.labels import CALENDAR_STATES
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -38,8 +39,10 @@ def _form(grcm: GrcmMeeting | None, values: dict, errors: FieldErrors, etag: str
 def grcm_meeting_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_grcm_meeting(GrcmMeetingSchema().load(grcm_payload(request.form)),
-                                                          actor=current_principal(), now=now()))
+    created, errors = attempt_once(
+        lambda: create_grcm_meeting(GrcmMeetingSchema().load(grcm_payload(request.form)), actor=current_principal(),
+                                    now=now()),
+        lambda grcm: url_for("web.grcm_meeting_edit", grcm_id=grcm.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("GRCM meeting “%(title)s” saved.", title=created.title), "success")

@@ -11,14 +11,19 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from service.common.i18n import LANGUAGES
+from service.documents.distribution import DISTRIBUTED_KINDS
 from service.errors import DomainError
 from service.extensions import db
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import now
+from service.web.confirm import confirm_page
+from service.web.issue_preview import issue_preview
+from service.web.labels import LANGUAGES_IN_TEXT
 from service.web.messages import translate
 from service.web.signin import current_principal, requires_party
 
+Page = Response | tuple[str, int]
 # kind → the page its issue buttons are on (endpoint, name of the subject's argument, anchor)
 RETURN_TO = {
     "minutes": ("web.minutes", "meeting_id", "documents"),
@@ -57,3 +62,26 @@ def issue_document(kind: str, subject_id: int) -> Response:
     if kind not in RETURN_TO or kind == "minutes":  # minutes have their own address (issue_minutes)
         abort(404)
     return issue_and_tell(kind, subject_id)
+
+
+@web.get("/documents/<kind>/<int:subject_id>/issue")
+@requires_party
+def issue_confirm(kind: str, subject_id: int) -> Page:
+    """Before issuing: exactly what will be made and who receives it; the button then sends the POST."""
+    language = request.args.get("language", "")
+    if kind not in RETURN_TO or language not in LANGUAGES:
+        abort(404)
+    preview = issue_preview(kind, subject_id, language)
+    if preview is None:
+        abort(404)
+    endpoint, argument, anchor = RETURN_TO[kind]
+    action = (url_for("web.issue_minutes", meeting_id=subject_id) if kind == "minutes"
+              else url_for("web.issue_document", kind=kind, subject_id=subject_id))
+    distributed = kind in DISTRIBUTED_KINDS
+    return confirm_page(
+        heading=_("Issue and send a document") if distributed else _("Issue a document"), subject=preview.subject,
+        consequences=preview.consequences, warnings=preview.warnings, blocked=preview.blocked,
+        confirm_label=(_("Issue in %(language)s and send", language=LANGUAGES_IN_TEXT[language]) if distributed
+                       else _("Issue in %(language)s", language=LANGUAGES_IN_TEXT[language])),
+        action=action, hidden={"language": language}, danger=False,
+        back=url_for(endpoint, **{argument: subject_id}) + "#" + anchor)

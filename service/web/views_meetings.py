@@ -8,17 +8,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from schemas.corrections import CancelSchema
 from schemas.meetings import MeetingSchema, MeetingUpdateSchema, MinutesSchema
 from service.extensions import db
 from service.http import check_if_match, etag_for
 from service.meetings.models import Meeting, Minutes
-from service.meetings.operations import cancel_meeting, create_meeting, save_minutes, update_meeting
+from service.meetings.operations import (
+    cancel_meeting,
+    create_meeting,
+    issued_minutes_references,
+    save_minutes,
+    update_meeting,
+)
+from service.meetings.rules import MeetingStatus
 from service.meetings.tripartite import approve_minutes, record_consent
 from service.ppt.models import PptTerm
 from service.reference.models import Country
 from service.web import documents_port, list_facets
 from service.web.blueprints import web
-from service.web.common import attempt, get_or_404, now
+from service.web.common import attempt, flash_errors, get_or_404, now
+from service.web.confirm import confirm_page
 from service.web.forms import (
     ROW_GROUPS,
     FieldErrors,
@@ -31,10 +40,11 @@ from service.web.forms import (
     read_rows,
     with_blank_rows,
 )
-from service.web.i18n import current_language
+from service.web.i18n import current_language, wall_time
 from service.web.labels import MEETING_KINDS, MEETING_STATUSES
 from service.web.list_facets import minutes_state
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -55,7 +65,7 @@ def _meeting_form(meeting: Meeting | None, values: dict, errors: FieldErrors, et
     consent_records = {r.party: r for r in meeting.consent_records} if meeting else {}
     return render_template("meetings/form.html", meeting=meeting, values=values, errors=errors, etag=etag,
                            current_party=current_principal().party, consent_records=consent_records,
-                           **_choices()), status
+                           has_ended=meeting is not None and meeting.ends_at_utc <= now(), **_choices()), status
 
 
 @web.get("/meetings")
@@ -75,8 +85,10 @@ def meeting_new() -> Page:
     if request.method == "GET":
         return _meeting_form(None, dict(NEW_MEETING), FieldErrors(), None)
     party = current_principal().party
-    meeting, errors = attempt(lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form, party)),
-                                                     actor=current_principal(), now=now()))
+    meeting, errors = attempt_once(
+        lambda: create_meeting(MeetingSchema().load(meeting_payload(request.form, party)), actor=current_principal(),
+                               now=now()),
+        lambda created: url_for("web.meeting_edit", meeting_id=created.id))
     if errors:
         return _meeting_form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
@@ -104,12 +116,6 @@ def meeting_edit(meeting_id: int) -> Page:
     return redirect(url_for("web.meetings"))
 
 
-def _flash_errors(errors: FieldErrors) -> None:
-    for messages in errors.messages.values():
-        for message in messages:
-            flash(message, "error")
-
-
 @web.post("/meetings/<int:meeting_id>/consent")
 @requires_party
 def meeting_consent(meeting_id: int) -> Response:
@@ -117,35 +123,62 @@ def meeting_consent(meeting_id: int) -> Response:
     get_or_404(Meeting, meeting_id)
     answer = request.form.get("consent") == "yes"
     _done, errors = attempt(lambda: record_consent(meeting_id, answer, actor=current_principal(), now=now()))
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("Your answer is recorded.") if answer else _("Your refusal is recorded."), "success")
     return redirect(url_for("web.meeting", meeting_id=meeting_id, _anchor="consent-panel"))
 
 
+def _cancel_page(meeting: Meeting, values: dict | None = None, errors: FieldErrors | None = None,
+                 status: int = 200) -> tuple[str, int]:
+    """What cancelling this meeting does, in its own words; refused (no button) while its minutes are issued."""
+    issued = issued_minutes_references(meeting.id)
+    consequences = [
+        _("The meeting stays on record, marked cancelled; subscribed calendars show the cancellation at their "
+          "next refresh."),
+        _("It can no longer be edited: to meet again, schedule a new meeting."),
+    ]
+    if meeting.ordinary_quarter and not meeting.ever_held:
+        consequences.append(_("Its quarter (%(quarter)s) becomes free for another ordinary meeting.",
+                              quarter=meeting.ordinary_quarter))
+    if meeting.minutes is not None and not issued:
+        consequences.append(_("Its minutes stay on record, but can no longer be issued."))
+    warnings = [_("Minutes of this meeting were issued (%(references)s): withdraw them first, with a reason; "
+                  "then the meeting can be cancelled.", references=", ".join(issued))] if issued else []
+    cancelled = meeting.status == MeetingStatus.CANCELLED.value
+    if cancelled:
+        warnings = [_("This meeting is already cancelled.")]
+    return confirm_page(
+        heading=_("Cancel the meeting"), subject=f"{meeting.title} · {MEETING_KINDS[meeting.kind]} · "
+        f"{wall_time(meeting.starts_at)} ({meeting.timezone})", consequences=consequences, warnings=warnings,
+        blocked=bool(issued) or cancelled, confirm_label=_("Yes, cancel the meeting"),
+        action=url_for("web.meeting_cancel", meeting_id=meeting.id),
+        hidden={"etag": etag_for("meeting", meeting.id, meeting.sequence)}, ask_reason=True,
+        back=url_for("web.meeting_edit", meeting_id=meeting.id), values=values, errors=errors, status=status)
+
+
 @web.get("/meetings/<int:meeting_id>/cancel")
 @requires_party
-def meeting_cancel_confirm(meeting_id: int) -> str:
+def meeting_cancel_confirm(meeting_id: int) -> Page:
     """Cancelling asks first: the page says what the cancellation does, the button confirms it."""
-    meeting = get_or_404(Meeting, meeting_id)
-    return render_template("meetings/cancel.html", meeting=meeting,
-                           etag=etag_for("meeting", meeting.id, meeting.sequence))
+    return _cancel_page(get_or_404(Meeting, meeting_id))
 
 
 @web.post("/meetings/<int:meeting_id>/cancel")
 @requires_party
-def meeting_cancel(meeting_id: int) -> Response:
+def meeting_cancel(meeting_id: int) -> Page:
     meeting = get_or_404(Meeting, meeting_id)
     offered = request.form.get("etag") or None
 
     def cancel() -> Meeting:
         check_if_match(offered, "meeting", meeting.id, meeting.sequence)
-        return cancel_meeting(meeting, actor=current_principal(), now=now())
+        reason = CancelSchema().load({"reason": request.form.get("reason") or None})["reason"]
+        return cancel_meeting(meeting, actor=current_principal(), now=now(), reason=reason)
 
     _done, errors = attempt(cancel)
-    _flash_errors(errors)
-    if not errors:
-        flash(_("Meeting “%(title)s” cancelled.", title=meeting.title), "success")
+    if errors:
+        return _cancel_page(meeting, request.form.to_dict(), errors, 409 if errors.get("_stale") else 422)
+    flash(_("Meeting “%(title)s” cancelled.", title=meeting.title), "success")
     return redirect(url_for("web.meetings"))
 
 
@@ -212,7 +245,7 @@ def minutes_approve(meeting_id: int) -> Response:
         return approve_minutes(meeting, meeting.minutes.version, actor=current_principal(), now=now())
 
     _done, errors = attempt(approve)
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("Your approval of the minutes is recorded."), "success")
     return redirect(url_for("web.minutes", meeting_id=meeting.id))

@@ -32,6 +32,7 @@ from service.web.followup_forms import (
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
 from service.web.labels import INSTRUMENT_KINDS, INSTRUMENT_STATES
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -57,8 +58,10 @@ def _form(instrument: Instrument | None, values: dict, errors: FieldErrors, etag
 def instrument_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_instrument(InstrumentSchema().load(instrument_payload(request.form)),
-                                                        actor=current_principal(), now=now()))
+    created, errors = attempt_once(
+        lambda: create_instrument(InstrumentSchema().load(instrument_payload(request.form)),
+                                  actor=current_principal(), now=now()),
+        lambda instrument: url_for("web.instrument", instrument_id=instrument.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Instrument “%(title)s” saved.", title=created.title_es), "success")
@@ -103,8 +106,10 @@ def instrument(instrument_id: int) -> Page:
     if row_button(form, rows, INDICATOR_ROWS):
         return _entries_page(instrument, form.to_dict(), rows, FieldErrors())
     rows = submitted_rows(form, INDICATOR_ROWS)
-    _added, errors = attempt(lambda: add_entry(instrument, MonitoringEntrySchema().load(entry_payload(form, rows)),
-                                               actor=current_principal(), now=now()))
+    _added, errors = attempt_once(
+        lambda: add_entry(instrument, MonitoringEntrySchema().load(entry_payload(form, rows)),
+                          actor=current_principal(), now=now()),
+        lambda _entry: url_for("web.instrument", instrument_id=instrument.id) + "#entries")
     if errors:
         return _entries_page(instrument, form.to_dict(), with_blank_rows(rows, 1, INDICATOR_ROWS), errors, 422)
     flash(_("Monitoring entry recorded."), "success")

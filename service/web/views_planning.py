@@ -24,6 +24,7 @@ from service.web.followup_forms import (
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
 from service.web.labels import ISSUE_STATES
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -60,8 +61,9 @@ def work_plan_new() -> Page:
     if row_button(form, rows, WORK_PLAN_ROWS):
         return _form(None, form.to_dict(), rows, FieldErrors(), None)
     rows = submitted_rows(form, WORK_PLAN_ROWS)
-    created, errors = attempt(lambda: create_work_plan(
-        WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), actor=current_principal(), now=now()))
+    created, errors = attempt_once(lambda: create_work_plan(
+        WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), actor=current_principal(), now=now()),
+        lambda plan: url_for("web.work_plan_edit", plan_id=plan.id))
     if errors:
         return _form(None, form.to_dict(), with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, None, 422)
     flash(_("Work plan %(year)s saved.", year=created.year), "success")

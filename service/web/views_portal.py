@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from babel.dates import format_date, get_timezone_location
-from flask import render_template
+from flask import redirect, render_template, session, url_for
 from sqlalchemy import select
+from werkzeug.wrappers import Response
 
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
@@ -17,7 +18,7 @@ from service.web import documents_port
 from service.web.blueprints import portal
 from service.web.common import now
 from service.web.document_pairs import DOCUMENT_FACETS, latest_pairs
-from service.web.feeds_port import feeds_available, new_feed_secret, subscription_links
+from service.web.feeds_port import feed_address_since, feeds_available, new_feed_secret, subscription_links
 from service.web.i18n import current_language
 from service.web.labels import DOCUMENT_KINDS, EVENT_KINDS, MEETING_KINDS, MEETING_STATUSES, MODALITIES
 from service.web.listing import list_page
@@ -82,17 +83,34 @@ def documents_by_kind() -> tuple[str, int]:
                            upcoming=upcoming_meetings(now(), language)), listing.status
 
 
+# The new secret crosses the redirect in the (signed, HttpOnly) session cookie and is dropped when shown: only its
+# hash is stored, so the page that shows it cannot be reloaded into showing it — nor into making another one.
+_SHOW_ONCE = "new_feed_secret"
+
+
 @portal.get("/calendar")
 @requires_reader
 def calendar() -> str:
-    return render_template("portal/calendar.html", links=None, feeds=feeds_available())
+    """The subscription page: the address just made (once), or when the current one was made. Reading it never
+    makes or replaces an address: that is the POST below, behind a confirmation when an address exists."""
+    secret = session.pop(_SHOW_ONCE, None)
+    links = subscription_links(secret, current_language()) if secret else None
+    return render_template("portal/calendar.html", links=links, feeds=feeds_available(),
+                           since=feed_address_since(current_user().id))
+
+
+@portal.get("/calendar/new-address")
+@requires_reader
+def calendar_address_confirm() -> str:
+    return render_template("portal/calendar_replace.html", since=feed_address_since(current_user().id))
 
 
 @portal.post("/calendar")
 @requires_reader
-def calendar_address() -> str:
-    """A new personal feed address, shown once (only its hash is kept); the previous one stops working."""
+def calendar_address() -> Response:
+    """A new personal feed address (only its hash is kept); the previous one stops working. Post/redirect/get."""
     secret = new_feed_secret(current_principal(), user_id=current_user().id, now=now())
     db.session.commit()
-    links = subscription_links(secret, current_language()) if secret else None
-    return render_template("portal/calendar.html", links=links, feeds=feeds_available())
+    if secret:
+        session[_SHOW_ONCE] = secret
+    return redirect(url_for("portal.calendar"))

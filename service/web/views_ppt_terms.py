@@ -15,6 +15,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
 from service.web.followup_forms import choices, term_payload, term_values
 from service.web.forms import FieldErrors
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
@@ -33,8 +34,9 @@ def _form(term: PptTerm | None, values: dict, errors: FieldErrors, etag: str | N
 def ppt_term_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_term(PptTermSchema().load(term_payload(request.form)),
-                                                  actor=current_principal(), now=now()))
+    created, errors = attempt_once(lambda: create_term(PptTermSchema().load(term_payload(request.form)),
+                                                       actor=current_principal(), now=now()),
+                                   lambda term: url_for("web.ppt_term_edit", term_id=term.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("PPT term of %(country)s saved.", country=created.country), "success")

@@ -23,7 +23,7 @@ from service.recommendations.operations import (
     transition,
     update_recommendation,
 )
-from service.recommendations.rules import ALLOWED_TRANSITIONS, RecommendationState
+from service.recommendations.rules import ALLOWED_TRANSITIONS, PARTIES, RecommendationState
 from service.web import list_facets
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
@@ -36,8 +36,10 @@ from service.web.followup_forms import (
     values_of,
 )
 from service.web.forms import FieldErrors
+from service.web.labels import PARTIES as PARTY_LABELS
 from service.web.labels import RECOMMENDATION_STATES
 from service.web.listing import list_page
+from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
 from service.web.views_records import record_history
 
@@ -72,9 +74,9 @@ def _form(recommendation: Recommendation | None, values: dict, errors: FieldErro
 def recommendation_new() -> Page:
     if request.method == "GET":
         return _form(None, {}, FieldErrors(), None)
-    created, errors = attempt(lambda: create_recommendation(
+    created, errors = attempt_once(lambda: create_recommendation(
         RecommendationSchema().load(recommendation_payload(request.form)), actor=current_principal(),
-        now=now()))
+        now=now()), lambda rec: url_for("web.recommendation", recommendation_id=rec.id))
     if errors:
         return _form(None, request.form.to_dict(), errors, None, 422)
     flash(_("Recommendation “%(title)s” saved.", title=created.title), "success")
@@ -110,7 +112,9 @@ def _page(recommendation: Recommendation, *, move: dict | None = None, move_erro
     return render_template(
         "recommendations/detail.html", recommendation=recommendation, history=history(recommendation),
         audit_history=record_history("recommendation", recommendation.id),
-        moves=sorted(ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
+        moves=sorted(move.value for move in ALLOWED_TRANSITIONS[state]), etag=etag or _etag(recommendation),
+        missing_endorsements=[str(PARTY_LABELS[p]) for p in PARTIES
+                              if p not in {e.party for e in recommendation.endorsements}],
         move=move or {"expected_state": state.value}, move_errors=move_errors or FieldErrors(),
         report=report or {}, report_errors=report_errors or FieldErrors(),
         my_party=current_principal().party), status
@@ -166,9 +170,10 @@ def recommendation_endorsement(recommendation_id: int) -> Page:
 @requires_party
 def recommendation_follow_up(recommendation_id: int) -> Page:
     recommendation = get_or_404(Recommendation, recommendation_id)
-    _added, errors = attempt(lambda: add_follow_up(
+    _added, errors = attempt_once(lambda: add_follow_up(
         recommendation, FollowUpSchema().load(follow_up_payload(request.form)), actor=current_principal(),
-        now=now()))
+        now=now()), lambda _follow_up: url_for("web.recommendation", recommendation_id=recommendation.id)
+        + "#follow-ups")
     if errors:
         return _page(recommendation, report=request.form.to_dict(), report_errors=errors, status=422)
     flash(_("Follow-up recorded."), "success")

@@ -26,11 +26,10 @@ from service.recommendations.operations import list_recommendations
 from service.reference.models import Country
 from service.web import documents_port, feeds_port
 from service.web.blueprints import web
-from service.web.common import attempt, get_or_404, now
+from service.web.common import attempt, flash_errors, get_or_404, now
 from service.web.history import EntryFacts, HistoryRow, history_rows
 from service.web.i18n import current_language
 from service.web.signin import current_principal, requires_party, requires_reader
-from service.web.views_meetings import _flash_errors
 
 GRCM_KINDS = ("recommendations", "monitoring_report", "dossier")
 
@@ -82,7 +81,7 @@ def meeting_held(meeting_id: int) -> Response:
         return update_meeting(found, {"status": "held"}, actor=current_principal(), now=now())
 
     _done, errors = attempt(hold)
-    _flash_errors(errors)
+    flash_errors(errors)
     if not errors:
         flash(_("The meeting is marked as held: its minutes can now be approved and issued."), "success")
     return redirect(url_for("web.meeting", meeting_id=meeting_id))

@@ -34,5 +34,5 @@ def test_work_plan_rows_with_javascript_and_r2_on_the_row(context, people):  # n
     # A secured resource cannot go back to "identified": R2, next to that row's status, nothing saved.
     page.locator("#resources-0-status").select_option("identified")
     page.get_by_role("button", name="Guardar el plan de trabajo").click()
-    assert "R2" in page.locator("#resources-0-status-error").inner_text()
+    assert "no puede pasar a «identificado»" in page.locator("#resources-0-status-error").inner_text()
     assert page.locator("#resources-0-description").input_value() == "Fondo semilla"

@@ -117,7 +117,9 @@ def test_secretariat_to_member_country(context, people, tmp_path):
     page.goto(minutes_url)
 
     # Issue the minutes PDF and download it.
-    page.get_by_role("button", name="Emitir el acta en español").click()
+    page.get_by_role("link", name="Emitir el acta en español…").click()
+    assert "BZ · Belice" in page.locator(".consequences").inner_text()  # who receives it, before it is sent
+    page.get_by_role("button", name="Emitir en español y enviar").click()
     assert "Emitido ET-CRM/2026/MIN-001, versión 1 (ES)." in page.locator(".flashes").inner_text()
     with page.expect_download() as download_info:
         page.locator("#documents").get_by_role("link", name=re.compile("Descargar")).first.click()

@@ -58,8 +58,8 @@ def test_r11_late_feedback_is_saved_with_a_warning(as_user):
     response = post_form(client, path, FORM)
     assert response.status_code == 302
     page = client.get(path).get_data(as_text=True)
-    assert "R11: la retroalimentación a la PPT entrante debe darse antes de que empiece su período (2026-11-01)" \
-        in page
+    assert ("La retroalimentación a la PPT entrante debe darse antes de que empiece su período "
+            "(1 de noviembre de 2026)") in page
     assert db.session.scalars(select(PptFeedback)).one() is not None
 
 
@@ -117,13 +117,13 @@ def test_a_broken_file_is_refused_next_to_the_file_field(as_user):
     response = upload(client, term.id, b"%PDF-1.7\nthis is not really a PDF", "roto.pdf")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    block = field_block(page, "file")
+    block = field_block(page, "concept-note-file")
     assert "El PDF" in block
     assert "dañado" in block
     assert 'aria-invalid="true"' in block
     response = upload(client, term.id, b"just some text", "nota.txt")
     assert "Suba la nota conceptual como archivo PDF o Word (.docx)." in field_block(response.get_data(
-        as_text=True), "file")
+        as_text=True), "concept-note-file")
     assert "Todavía no se ha subido la nota conceptual." in page
 
 

@@ -84,7 +84,9 @@ def test_the_grcm_meeting_documents_page_issues_its_three_kinds(as_user, convert
     client = as_user("st_crm")
     page = client.get(f"/grcm-meetings/{grcm.id}/documents").get_data(as_text=True)
     for kind in ("recommendations", "monitoring_report", "dossier"):
-        assert f'action="/documents/{kind}/{grcm.id}/issue"' in page
+        assert f'href="/documents/{kind}/{grcm.id}/issue?language=es"' in page  # to the confirmation first
+        confirm = client.get(f"/documents/{kind}/{grcm.id}/issue?language=es").get_data(as_text=True)
+        assert f'action="/documents/{kind}/{grcm.id}/issue"' in confirm
     response = post_form(client, f"/documents/recommendations/{grcm.id}/issue", {"language": "es"},
                          token_from=f"/grcm-meetings/{grcm.id}/documents")
     assert response.status_code == 302

@@ -116,7 +116,10 @@ def test_upcoming_meetings_in_their_own_zone_and_the_viewers_language(as_user):
 
 
 def test_the_calendar_address_can_be_copied_with_a_button_or_selected_without_script(as_user):
-    page = post_form(as_user("BZ"), "/portal/calendar", {}).get_data(as_text=True)
+    client = as_user("BZ")
+    created = post_form(client, "/portal/calendar", {})
+    assert created.status_code == 302  # post/redirect/get: the new address is shown once, after the redirect
+    page = client.get(created.headers["Location"]).get_data(as_text=True)
     assert re.search(r'<input type="text" id="feed-url" value="http[^"]+" readonly>', page)
     assert re.search(r'<button type="button" data-copy="feed-url"[^>]*hidden>Copiar la dirección</button>', page)
     assert 'id="feed-url-copied"' in page

@@ -46,7 +46,8 @@ def test_an_overlapping_term_is_shown_next_to_its_start_with_the_input_kept(as_u
     response = post_form(client, "/ppt-terms/new", {**FORM, "starts_on": "2028-01-01"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert ("Los períodos de la PPT no pueden superponerse: PA ejerce la PPT del 2027-07-01 al 2028-06-30."
+    assert ("Los períodos de la PPT no pueden superponerse: PA ejerce la PPT del 1 de julio de 2027 al 30 de junio de "
+            "2028."
             in field_block(page, "starts_on"))
     assert '<option value="MX" selected>' in page
     assert 'value="2028-01-01"' in page
@@ -69,7 +70,7 @@ def test_the_form_in_english(as_user):
     client.get("/ppt-terms/new?lang=en")
     response = post_form(client, "/ppt-terms/new", {**FORM, "starts_on": "2028-06-30"})
     page = response.get_data(as_text=True)
-    assert "PPT terms cannot overlap: PA holds the PPT from 2027-07-01 to 2028-06-30." in field_block(
+    assert "PPT terms cannot overlap: PA holds the PPT from July 1, 2027 to June 30, 2028." in field_block(
         page, "starts_on")
     assert "New PPT term" in page
     assert "MX · Mexico" in page
