@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, render_template, request
+from flask import Response, abort, render_template, request, url_for
 from sqlalchemy import select
 
 from service.extensions import db
@@ -11,7 +11,7 @@ from service.reference.models import Country
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import get_or_404
-from service.web.document_pairs import DOCUMENT_FACETS, attach_deliveries, version_pairs
+from service.web.document_pairs import DOCUMENT_FACETS, DocumentPair, attach_deliveries, version_pairs
 from service.web.i18n import current_language
 from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
 from service.web.listing import list_page
@@ -25,6 +25,17 @@ def issue_minutes(meeting_id: int) -> Response:
     return issue_and_tell("minutes", get_or_404(Meeting, meeting_id).id)
 
 
+# Where each kind's subject is issued from: the document list's subjects link there.
+SUBJECT_PAGES = {"minutes": ("web.minutes", "meeting_id"), "recommendations": ("web.grcm_documents", "grcm_id"),
+                 "monitoring_report": ("web.grcm_documents", "grcm_id"), "dossier": ("web.grcm_documents", "grcm_id"),
+                 "work_plan": ("web.work_plan_edit", "plan_id"), "ppt_feedback": ("web.feedback", "term_id")}
+
+
+def subject_url(pair: DocumentPair) -> str:
+    endpoint, argument = SUBJECT_PAGES[pair.kind]
+    return url_for(endpoint, **{argument: pair.subject_id})
+
+
 @web.get("/documents")
 @requires_party
 def documents() -> tuple[str, int]:
@@ -35,7 +46,7 @@ def documents() -> tuple[str, int]:
     attach_deliveries(listing.rows)
     names = {c.code: c.name(current_language()) for c in db.session.scalars(select(Country))}
     return render_template("documents/list.html", pairs=listing.rows, listing=listing,
-                           country_names=names), listing.status
+                           country_names=names, subject_url=subject_url), listing.status
 
 
 @web.get("/documents/<int:document_id>.pdf")

@@ -66,6 +66,6 @@ def test_the_filter_form_narrows_a_list_and_keeps_what_was_asked(context, people
     assert "q=ciudad+de+panama" in page.url
     assert page.locator("tbody tr").count() == 1
     assert page.get_by_label("Buscar").input_value() == "ciudad de panama"
-    page.get_by_role("link", name="Pasado (0)").click()
+    page.get_by_role("link", name="Fecha ya pasada (0)").click()
     assert page.locator("tbody tr").count() == 0
     assert page.get_by_label("Buscar").input_value() == "ciudad de panama"

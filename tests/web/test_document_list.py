@@ -36,7 +36,7 @@ def test_the_spanish_and_english_copies_share_one_row_with_their_delivery(as_use
     page = as_user("st_crm").get("/documents").get_data(as_text=True)
     [row] = rows(page)
     assert "ET-CRM/2026/MIN-001" in row
-    assert "Acta de la reunión ordinaria del 12 de febrero de 2026" in row
+    assert '<a href="/meetings/1/minutes">Acta de la reunión ordinaria del 12 de febrero de 2026</a>' in row
     assert f"/documents/{spanish.id}.pdf" in row
     assert f"/documents/{english.id}.pdf" in row
     assert "entregado a 9 de 11 países" in row

@@ -110,9 +110,9 @@ def test_the_lists_show_states_by_their_labels(as_user, clock):
     stored_grcm(datetime(2027, 6, 10, 9))
     client = as_user("st_crm")
     page = client.get("/grcm-meetings?state=upcoming").get_data(as_text=True)
-    assert "Próximo" in page
+    assert "Por realizarse" in page
     assert page.count(">GRCM Ciudad de Panamá</a></td>") == 1
-    assert "Pasado (1)" in page
+    assert "Fecha ya pasada (1)" in page
     assert "upcoming</td>" not in page
     for path in ("/recommendations", "/monitoring", "/ppt-feedback", "/work-plans", "/crm-events",
                  "/documents"):
