@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -23,7 +23,6 @@ BLOCKING = ("serious", "critical")
 # Downloads (the browser would save them, not show them) and places that are not pages of this application.
 SKIPPED_SUFFIXES = (".ics", ".pdf", ".xlf", ".docx", ".zip", ".json", ".png", ".csv")
 SKIPPED_PREFIXES = ("/static/", "/api/", "/calendars/", "/healthz")
-IGNORED_QUERY = {"lang"}  # the language links lead to the same page; the walk stays in one language
 _ID = re.compile(r"^\d+(\.\w+)?$")
 PASSWORD = "una clave bastante larga"
 # (role, e-mail, party, country): the three parties of the team, a member country, and nobody signed in.
@@ -58,11 +57,9 @@ def seeds(email: str | None) -> list[str]:
 
 
 def route_pattern(url: str) -> str:
-    """`/meetings/12/minutes?year=2026` → `/meetings/{n}/minutes?year`: pages of one route are visited once."""
-    parts = urlsplit(url)
-    path = "/".join("{n}" if _ID.match(segment) else segment for segment in parts.path.split("/"))
-    keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)} - IGNORED_QUERY)
-    return path + ("?" + "&".join(keys) if keys else "")
+    """`/meetings/12/minutes?lang=en` → `/meetings/{n}/minutes`: pages of one route are visited once. The query is
+    left out: filtered lists, other languages and sign-in's `next` show the same template as the plain address."""
+    return "/".join("{n}" if _ID.match(segment) else segment for segment in urlsplit(url).path.split("/"))
 
 
 def worth_visiting(url: str, origin: str) -> bool:
@@ -146,9 +143,17 @@ def check(page, role: str, pattern: str, status: int, width: int) -> Check:
     return result
 
 
+# Links, and what each GET form (search, filters) would show if sent as it stands: its result page is a page too.
+_TARGETS = """() => [
+  ...[...document.querySelectorAll('a[href]:not([download])')].map(a => a.href.split('#')[0]),
+  ...[...document.querySelectorAll('form')].filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'get')
+     .map(f => { const u = new URL(f.action, location.href);
+                 u.search = new URLSearchParams(new FormData(f)).toString(); return u.href; }),
+]"""
+
+
 def links(page, origin: str) -> list[str]:
-    hrefs = page.eval_on_selector_all("a[href]:not([download])", "els => els.map(e => e.href.split('#')[0])")
-    return [href for href in hrefs if worth_visiting(href, origin)]
+    return [href for href in page.evaluate(_TARGETS) if worth_visiting(href, origin)]
 
 
 def walk(page, origin: str, seeds: list[str], *, limit: int = 120) -> Iterator[tuple[str, str, int]]:
