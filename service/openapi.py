@@ -32,6 +32,7 @@ IF_MATCH: dict[tuple[str, str], bool] = {
     ("patch", "/api/v1/instruments/{instrument_id}"): True,
     ("patch", "/api/v1/work-plans/{plan_id}"): True,
     ("patch", "/api/v1/crm-events/{event_id}"): True,
+    ("patch", "/api/v1/monitoring-tools/{tool_id}"): True,
 }
 
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,6 +55,8 @@ def _annex_upload(what: str) -> dict[str, Any]:
 UPLOADS: dict[tuple[str, str], dict[str, Any]] = {
     ("put", "/api/v1/ppt-terms/{term_id}/concept-note"): _annex_upload("The concept note"),
     ("put", "/api/v1/ppt-terms/{term_id}/work-plan"): _annex_upload("The incoming PPT's work plan"),
+    ("post", "/api/v1/monitoring-tools/{tool_id}/responses/{country}/evidence"): _annex_upload(
+        "An evidence file of the country's response"),
     ("put", "/api/v1/templates/{kind}/{language}"): {
         "description": "The Word template (.docx) as the body; the template doctor must accept it.",
         "required": True,
