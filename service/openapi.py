@@ -79,6 +79,12 @@ SUCCESSES: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/v1/templates/{kind}/{language}"): {"200": {"description": "The template.",
                                                               "content": {_DOCX: _BINARY}}},
     ("put", "/api/v1/templates/{kind}/{language}"): {"200": _TEMPLATE},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses.csv"): {"200": {
+        "description": "One row per member country × question (UTF-8 with BOM).",
+        "content": {"text/csv": {"schema": {"type": "string"}}}}},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses.xlsx"): {"200": {
+        "description": "The same rows as a spreadsheet.",
+        "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _BINARY}}},
 }
 
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"

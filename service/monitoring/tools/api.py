@@ -7,6 +7,7 @@ country otherwise); the parties read everything.
 
 from __future__ import annotations
 
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
@@ -28,6 +29,7 @@ from service.documents.annexes_api import uploaded_file
 from service.errors import RuleViolation
 from service.extensions import db
 from service.http import etag_header, require_if_match
+from service.monitoring.tools.export import export_rows, to_csv, to_xlsx
 from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     attach_evidence,
@@ -47,6 +49,7 @@ blp = Blueprint("monitoring_tools", __name__, url_prefix="/api/v1/monitoring-too
                 description="Monitoring tools: questionnaires per instrument and period that member countries "
                             "answer (issue 17)")
 KIND = "monitoring_tool"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _VISIBLE_TO_COUNTRIES = (ToolState.OPEN.value, ToolState.CLOSED.value)
 
 
@@ -143,6 +146,33 @@ class Responses(MethodView):
     def get(self, tool_id):
         """Every member country's response and standing (countries that have not answered included)."""
         return all_responses(find_tool(tool_id), today())
+
+
+def _export(tool_id: int, extension: str, media_type: str, make) -> Response:
+    tool = find_tool(tool_id)
+    response = Response(make(export_rows(tool, today())), mimetype=media_type)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="monitoring-tool-{tool.id}-v{tool.questionnaire_version}.{extension}"')
+    response.headers["Cache-Control"] = "private, no-store"  # drafts change; always the current answers
+    return response
+
+
+@blp.route("/<int:tool_id>/responses.csv")
+class ResponsesCsv(MethodView):
+    @requires_team
+    @blp.response(200, content_type="text/csv")
+    def get(self, tool_id):
+        """One row per member country × question, with the questionnaire version (UTF-8 with BOM)."""
+        return _export(tool_id, "csv", "text/csv", to_csv)
+
+
+@blp.route("/<int:tool_id>/responses.xlsx")
+class ResponsesXlsx(MethodView):
+    @requires_team
+    @blp.response(200, content_type=XLSX)
+    def get(self, tool_id):
+        """The same rows as the CSV, as a spreadsheet (numbers as numbers)."""
+        return _export(tool_id, "xlsx", XLSX, to_xlsx)
 
 
 @blp.route("/<int:tool_id>/responses/<string:country>")
