@@ -33,6 +33,12 @@ EVENT_KINDS = {"grcm": _l("GRCM meeting"), "viceministerial": _l("Vice-Ministeri
                "network": _l("Liaison network"), "working_group": _l("Working group"), "workshop": _l("Workshop"),
                "other": _l("Other")}
 DEADLINES = {"report_due": _l("Monitoring report due (R5)"), "pre_ppt": _l("Latest date for the pre-PPT meeting (R6)")}
+IMPLEMENTATION_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"),
+                           "implemented": _l("Implemented"), "not_applicable": _l("Not applicable")}
+RESPONSE_STANDINGS = {"submitted": _l("Answered"), "submitted_late": _l("Answered late"),
+                      "waiting": _l("Not answered yet"), "late": _l("Overdue"),
+                      "clarification_requested": _l("Waiting for clarification")}
+TOOL_STATES = {"draft": _l("Draft"), "open": _l("Open"), "closed": _l("Closed")}
 
 JINJA_GLOBALS = {
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
@@ -41,6 +47,8 @@ JINJA_GLOBALS = {
     "FOLLOW_UP_STATUSES": FOLLOW_UP_STATUSES, "ADDRESSEES": ADDRESSEES, "INSTRUMENT_KINDS": INSTRUMENT_KINDS,
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
+    "IMPLEMENTATION_STATUSES": IMPLEMENTATION_STATUSES, "RESPONSE_STANDINGS": RESPONSE_STANDINGS,
+    "TOOL_STATES": TOOL_STATES,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).
