@@ -8,15 +8,19 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from service.extensions import db
 from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import find_response, list_tools, save_response, submit_response
-from service.monitoring.tools.queries import country_response
+from service.monitoring.tools.queries import all_responses, country_response
 from service.monitoring.tools.rules import QuestionType, ToolState
+from service.reference.models import Country
 from service.web.blueprints import portal
 from service.web.common import attempt, get_or_404, now, today
 from service.web.forms import FieldErrors
+from service.web.i18n import current_language
 from service.web.signin import current_principal, requires_reader
 
 _VISIBLE = (ToolState.OPEN.value, ToolState.CLOSED.value)
@@ -85,3 +89,19 @@ def monitoring_response(tool_id: int) -> Response | str | tuple[str, int]:
                 and (stored is None or stored.state != "submitted"))
     return render_template("portal/monitoring_response.html", tool=tool, response=response, values=values or {},
                            errors=errors, editable=editable, country=country), (422 if errors else 200)
+
+
+@portal.app_template_global("monitoring_status")
+def monitoring_status() -> list[dict[str, Any]]:
+    """For the dashboard's include (monitoring/_status.html): per open tool, who answered, who is late and what
+    waits for clarification. A template global, so the include needs nothing from the dashboard's view."""
+    rows = []
+    names = {c.code: c.name(current_language()) for c in db.session.scalars(select(Country))}
+    for tool in list_tools(states=(ToolState.OPEN.value,)):
+        responses = all_responses(tool, today())
+        by = {standing: [names[r["country"]] for r in responses if r["standing"] == standing]
+              for standing in ("submitted", "submitted_late", "waiting", "late", "clarification_requested")}
+        rows.append({"tool": tool, "answered": len(by["submitted"]) + len(by["submitted_late"]),
+                     "members": len(responses), "late": by["late"], "waiting": by["waiting"],
+                     "clarification": by["clarification_requested"]})
+    return rows

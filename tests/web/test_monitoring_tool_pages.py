@@ -83,3 +83,22 @@ def test_the_secretariat_reads_the_questionnaire_but_cannot_answer_for_a_country
     client = as_user("st_crm")
     assert client.get(f"/portal/monitoring/{tool_id}").status_code == 200
     assert post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "save"}).status_code == 403
+
+
+def test_the_dashboard_shows_who_answered_who_is_late_and_what_waits_for_clarification(as_user, clock):
+    from datetime import UTC, datetime
+
+    tool_id = open_tool()
+    client = as_user("HN")
+    post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "submit"})
+    tool = db.session.get(MonitoringResponse, stored("HN").id).tool
+    request_clarification(tool, "HN", "¿Incluye personal consular?", actor=ACTOR, now=NOW)
+    db.session.commit()
+    clock.at = datetime(2026, 12, 16, 12, tzinfo=UTC)  # the day after the due date
+    client.get("/sign-out")
+    page = as_user("st_crm").get("/dashboard").get_data(as_text=True)
+    assert "Monitoring questionnaires" in page or "Cuestionarios de monitoreo" in page
+    section = page.split('id="questionnaires-title"')[1].split("</section>")[0]
+    assert "0 of 11" in section or "0 de 11" in section
+    assert "Honduras" in section.split("clarification:" if "clarification:" in section else "aclaración:")[1]
+    assert "Belice" in section or "Belize" in section  # late
