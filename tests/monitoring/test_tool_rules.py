@@ -39,7 +39,8 @@ def test_answers_are_stored_as_their_question_type(question, given, stored):
 
 
 @pytest.mark.parametrize(("question", "given"), [
-    (STATUS, "done"), (STATUS, 1), (NUMBER, "doce"), (NUMBER, True), (NUMBER, "NaN"), (NUMBER, "1e30"),
+    (STATUS, "done"), (STATUS, 1), (STATUS, {"a": 1}), (STATUS, ["implemented"]),
+    (NUMBER, "doce"), (NUMBER, [1]), (NUMBER, True), (NUMBER, "NaN"), (NUMBER, "1e30"),
     (YES_NO, "yes"), (YES_NO, 1), (TEXT, 5), (TEXT, "a\x00b"), (TEXT, "\ud800"),
 ])
 def test_an_answer_of_the_wrong_type_is_refused_naming_its_key(question, given):

@@ -168,3 +168,12 @@ def test_an_observer_or_malformed_country_is_422_not_500(client, auth):
     assert client.get(f"{URL}/{tool['id']}/responses/H1", headers=auth["st_crm"]).status_code == 422
     assert client.post(f"{URL}/{tool['id']}/responses/CO/clarification", json={"question": "¿?"},
                        headers=auth["st_crm"]).status_code == 422
+
+
+def test_answers_of_any_json_shape_are_422_naming_the_question_never_500(client, auth):
+    tool = make_tool(client, auth)
+    for value in ({"a": 1}, ["implemented"], 1e400, "x" * 6000):
+        response = client.put(f"{URL}/{tool['id']}/responses/HN", json={"answers": {"status": value}},
+                              headers=auth["HN"])
+        assert response.status_code in (400, 422), (value, response.status_code)
+    assert client.get(f"{URL}/{tool['id']}/responses/HN", headers=auth["HN"]).json["state"] is None

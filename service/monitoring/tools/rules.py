@@ -131,7 +131,7 @@ def check_answer(question: Question, value: Any) -> Any:
     if value is None:
         return None
     if question.type == QuestionType.STATUS:
-        if value not in {s.value for s in ImplementationStatus}:
+        if not isinstance(value, str) or value not in {s.value for s in ImplementationStatus}:
             raise RuleViolation(N_("%(key)s: an implementation status is one of %(choices)s."),
                                 params={"key": question.key, "choices": [s.value for s in ImplementationStatus]},
                                 field=field)
