@@ -4,9 +4,9 @@ Readable without colour: the two periods differ by hatching as well as by shade,
 and the document repeats the same numbers as a table for screen readers. The PNG carries no timestamp or
 software tag, so the same data gives the same bytes.
 
-Speed: matplotlib's tick machinery is most of the cost of a small chart (creating and drawing a few dozen tick
-objects), so the axes are switched off and the category labels, numbers and baseline are drawn as plain text
-and lines; a chart then takes a third of the time (bench/bench_monitoring_report.py).
+Speed: matplotlib's Axes (ticks, spines, autoscaling) are most of the cost of a small chart, so the bars,
+labels and legend are laid out by hand directly on the Figure (rectangles, lines and text in figure coordinates);
+a chart then takes a fraction of the time (bench/bench_monitoring_report.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import matplotlib
 matplotlib.use("Agg")  # headless: never a display, never a GUI toolkit
 
 from matplotlib.figure import Figure  # after choosing the backend
-from matplotlib.patches import Patch
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 FONT = {"family": "Liberation Sans", "size": 8.5}  # the documents' heading font (Arial metrics)
 NOW_COLOUR, BEFORE_COLOUR, INK = "#1F3864", "#9DB3D1", "#1F3864"
@@ -38,36 +39,42 @@ class Bar:
 def comparison_chart(bars: Sequence[Bar], *, now_label: str, before_label: str | None, axis_label: str,
                      width_in: float = 6.3, height_in: float = 2.5, dpi: int = 120) -> bytes:
     """Horizontal bars: one per category, this period above the previous one (hatched), numbers on the bars."""
+    left, right, bottom, top_y = 0.23, 0.90, 0.16, 0.97  # the plot area, in figure coordinates
+    with_before = before_label is not None
+    largest = max([b.now for b in bars] + [b.before or 0 for b in bars] + [1])
+    row = (top_y - bottom) / max(len(bars), 1)
+    thickness = row * (0.36 if with_before else 0.6)
+
+    def x_of(value: int) -> float:
+        return left + (right - left) * value / largest
+
     with _lock:
         figure = Figure(figsize=(width_in, height_in), dpi=dpi)
-        axes = figure.add_axes((0.24, 0.12, 0.72, 0.84))
-        axes.set_axis_off()
-        with_before = before_label is not None
-        height = 0.38 if with_before else 0.6
-        top = max([b.now for b in bars] + [b.before or 0 for b in bars] + [1])
-        axes.set_xlim(0, top * 1.12 + 0.3)
-        rows = list(range(len(bars)))[::-1]
-        axes.set_ylim(-0.6, len(bars) - 0.4)
-        gap = top * 0.012 + 0.03
-        now_rows = [y + height / 2 if with_before else y for y in rows]
-        axes.barh(now_rows, [b.now for b in bars], height=height, color=NOW_COLOUR)  # one call: one artist set
-        for y, now_y, bar in zip(rows, now_rows, bars, strict=True):
-            axes.text(-gap, y, bar.label, ha="right", va="center", fontdict=FONT)
-            axes.text(bar.now + gap, now_y, str(bar.now), va="center", fontdict=FONT)
+        add, transform = figure.add_artist, figure.transFigure
+        for index, bar in enumerate(bars):
+            centre = top_y - (index + 0.5) * row
+            figure.text(left - 0.01, centre, bar.label, ha="right", va="center", fontdict=FONT)
+            now_y = centre + thickness / 2 if with_before else centre
+            add(Rectangle((left, now_y - thickness / 2), x_of(bar.now) - left, thickness, color=NOW_COLOUR,
+                          transform=transform))
+            figure.text(x_of(bar.now) + 0.008, now_y, str(bar.now), va="center", fontdict=FONT)
+            if with_before:
+                before_y = centre - thickness / 2
+                add(Rectangle((left, before_y - thickness / 2), x_of(bar.before or 0) - left, thickness,
+                              facecolor=BEFORE_COLOUR, hatch="///", edgecolor=INK, linewidth=0.4, transform=transform))
+                figure.text(x_of(bar.before or 0) + 0.008, before_y, "—" if bar.before is None else str(bar.before),
+                            va="center", fontdict=FONT)
+        add(Line2D([left, left], [bottom, top_y], color=INK, linewidth=0.8, transform=transform))
+        figure.text((left + right) / 2 - 0.08, 0.04, axis_label, ha="center", va="center", fontdict=FONT)
+        keys = [(now_label, {"color": NOW_COLOUR})]
         if with_before:
-            before_rows = [y - height / 2 for y in rows]
-            axes.barh(before_rows, [b.before or 0 for b in bars], height=height, color=BEFORE_COLOUR, hatch="///",
-                      edgecolor=INK, linewidth=0.4)
-            for before_y, bar in zip(before_rows, bars, strict=True):
-                axes.text((bar.before or 0) + gap, before_y, "—" if bar.before is None else str(bar.before),
-                          va="center", fontdict=FONT)
-        axes.axvline(0, color=INK, linewidth=0.8)
-        handles = [Patch(color=NOW_COLOUR, label=now_label)]
-        if with_before:
-            handles.append(Patch(facecolor=BEFORE_COLOUR, hatch="///", edgecolor=INK, linewidth=0.4,
-                                 label=before_label))
-        axes.legend(handles=handles, loc="lower right", frameon=False, prop=FONT)
-        figure.text(0.6, 0.02, axis_label, ha="center", fontdict=FONT)
+            keys.append((before_label, {"facecolor": BEFORE_COLOUR, "hatch": "///", "edgecolor": INK,
+                                        "linewidth": 0.4}))
+        for number, (label, style) in enumerate(keys):  # the legend, bottom right
+            x = 0.74 + number * 0.12
+            add(Rectangle((x, 0.02), 0.035, 0.06, transform=transform, **style))
+            figure.text(x + 0.045, 0.05, label, va="center", fontdict=FONT)
         out = io.BytesIO()
-        figure.savefig(out, format="png", metadata={"Software": None})
+        # zlib level 1: the PNG is a few KB larger, its encoding several times faster
+        figure.savefig(out, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 1})
         return out.getvalue()
