@@ -23,12 +23,14 @@ PLAIN_FILL = "FFFFFF"
 TEXT_CELL_CHARS = 160  # a long text answer is cut in the matrix; the export has it whole
 _WORDS = {
     "es": {"yes": "Sí", "no": "No", "axis": "Países Miembros", "chart": "Estado de implementación",
-           "of": "de", "none": "ninguno", "tools": "herramienta(s) de monitoreo", "received": "respuestas recibidas",
-           "report": "países informan «Implementado»", "general": "Transversal / general",
+           "of": "de", "none": "ninguno", "received": "respuestas recibidas", "general": "Transversal / general",
+           "tools": ("herramienta de monitoreo", "herramientas de monitoreo"),
+           "report": ("país informa «Implementado»", "países informan «Implementado»"),
            "description": "Gráfico de barras. {title}. {values}."},
     "en": {"yes": "Yes", "no": "No", "axis": "Member Countries", "chart": "Implementation status",
-           "of": "of", "none": "none", "tools": "monitoring tool(s)", "received": "responses received",
-           "report": "countries report “Implemented”", "general": "Cross-cutting / general",
+           "of": "of", "none": "none", "received": "responses received", "general": "Cross-cutting / general",
+           "tools": ("monitoring tool", "monitoring tools"),
+           "report": ("country reports “Implemented”", "countries report “Implemented”"),
            "description": "Bar chart. {title}. {values}."},
 }
 
@@ -50,6 +52,10 @@ def _cell(question: dict, value: str | None, language: str) -> dict[str, str]:
         return {"label": f"{shown} {question.get('unit') or ''}".strip(), "fill": PLAIN_FILL}
     cut = value if len(value) <= TEXT_CELL_CHARS else value[:TEXT_CELL_CHARS].rstrip() + "…"
     return {"label": cut, "fill": PLAIN_FILL}
+
+
+def _plural(forms: tuple[str, str], count: int) -> str:
+    return forms[0] if count == 1 else forms[1]
 
 
 def _counts(statuses: list[str | None]) -> dict[str, int]:
@@ -107,8 +113,8 @@ def derive_tool_groups(data: dict[str, Any], language: str) -> None:
         expected = sum(len(t["countries"]) for t in tools)
         received = sum(1 for t in tools for c in t["countries"] if c["standing"] in ("submitted", "submitted_late"))
         implemented = sum(t["_implemented"] for t in tools)
-        summary = (f"{len(tools)} {words['tools']}: {received} {words['of']} {expected} {words['received']}; "
-                   f"{implemented} {words['report']}.")
+        summary = (f"{len(tools)} {_plural(words['tools'], len(tools))}: {received} {words['of']} {expected} "
+                   f"{words['received']}; {implemented} {_plural(words['report'], implemented)}.")
         name = r.label("network", code, language) if code else words["general"]
         groups.append({"name": name, "summary": summary, "tools": tools})
     data["tool_groups"] = groups

@@ -127,3 +127,14 @@ def test_the_issued_pdf_names_who_implemented_what_and_carries_the_chart(client,
             assert any(page.images for page in reader.pages)
     finally:
         services.converter = saved
+
+
+def test_each_network_gets_a_summary_of_answers_received_and_implementations_reported():
+    from service.templating.tool_results import derive_tool_groups
+
+    data = sample("monitoring_report", "es")
+    derive_tool_groups(data, "es")
+    (group,) = data["tool_groups"]
+    assert group["name"] == "Red de Protección Consular"
+    assert group["summary"] == ("1 herramienta de monitoreo: 2 de 4 respuestas recibidas; "
+                                "1 país informa «Implementado».")
