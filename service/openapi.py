@@ -79,6 +79,7 @@ SUCCESSES: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/v1/templates/{kind}/{language}"): {"200": {"description": "The template.",
                                                               "content": {_DOCX: _BINARY}}},
     ("put", "/api/v1/templates/{kind}/{language}"): {"200": _TEMPLATE},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses/{country}/evidence/{upload_id}"): {"200": _FILE},
     ("get", "/api/v1/monitoring-tools/{tool_id}/responses.csv"): {"200": {
         "description": "One row per member country × question (UTF-8 with BOM).",
         "content": {"text/csv": {"schema": {"type": "string"}}}}},

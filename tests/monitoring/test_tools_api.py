@@ -161,6 +161,9 @@ def test_evidence_passes_the_upload_gate_and_belongs_to_the_response(client, aut
                        headers={**auth["BZ"], "Content-Type": "application/pdf"}).status_code == 403
     evidence = client.get(f"{URL}/{tool['id']}/responses/HN", headers=auth["HN"]).json["evidence"]
     assert [e["original_name"] for e in evidence] == ["informe.pdf"]
+    file_url = f"{URL}/{tool['id']}/responses/HN/evidence/{evidence[0]['id']}"
+    assert client.get(file_url, headers=auth["st_rrocm"]).data == pdf
+    assert client.get(file_url, headers=auth["BZ"]).status_code == 403
 
 
 def test_an_observer_or_malformed_country_is_422_not_500(client, auth):

@@ -26,6 +26,7 @@ from service.adapters import services
 from service.auth.http import current_principal, requires_reader, requires_team, requires_writer
 from service.common.i18n import N_
 from service.documents.annexes_api import uploaded_file
+from service.documents.files import file_response
 from service.errors import RuleViolation
 from service.extensions import db
 from service.http import etag_header, require_if_match
@@ -34,6 +35,8 @@ from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     attach_evidence,
     create_tool,
+    evidence_of,
+    find_response,
     find_tool,
     list_tools,
     move_tool,
@@ -237,3 +240,18 @@ class Evidence(MethodView):
                                  store=services().store)
         db.session.commit()
         return upload
+
+
+@blp.route("/<int:tool_id>/responses/<string:country>/evidence/<int:upload_id>")
+class EvidenceFile(MethodView):
+    @requires_reader
+    @blp.response(200, content_type="application/pdf")
+    def get(self, tool_id, country, upload_id):
+        """One evidence file as uploaded (the country itself and the parties only)."""
+        code = country_code(country)
+        check_may_read(current_principal(), code)
+        found = next((u for u in evidence_of(find_response(readable_tool(tool_id), code)) if u.id == upload_id), None)
+        if found is None:
+            abort(404, message=f"No evidence file {upload_id} in the response of {code}.")
+        extension = "pdf" if found.media_type == "application/pdf" else "docx"
+        return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{code}-{upload_id}.{extension}")
