@@ -15,6 +15,7 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib
 
@@ -38,7 +39,15 @@ class Bar:
 
 def comparison_chart(bars: Sequence[Bar], *, now_label: str, before_label: str | None, axis_label: str,
                      width_in: float = 6.3, height_in: float = 2.5, dpi: int = 120) -> bytes:
-    """Horizontal bars: one per category, this period above the previous one (hatched), numbers on the bars."""
+    """Horizontal bars: one per category, this period above the previous one (hatched), numbers on the bars.
+    The same data draws the same bytes, so a few recent charts are kept: the dossier and a re-issue with
+    unchanged answers render the report again and find its charts drawn."""
+    return _drawn(tuple(bars), now_label, before_label, axis_label, width_in, height_in, dpi)
+
+
+@lru_cache(maxsize=64)  # ~20 KB each
+def _drawn(bars: tuple[Bar, ...], now_label: str, before_label: str | None, axis_label: str, width_in: float,
+           height_in: float, dpi: int) -> bytes:
     left, right, bottom, top_y = 0.23, 0.90, 0.16, 0.97  # the plot area, in figure coordinates
     with_before = before_label is not None
     largest = max([b.now for b in bars] + [b.before or 0 for b in bars] + [1])
