@@ -28,6 +28,10 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline.pre_ppt_meeting_latest.note": (
             "La reunión previa a la PPT debe celebrarse a más tardar dos meses antes del inicio de la PPT."
         ),
+        "deadline.monitoring_response_due": "Fecha límite: respuesta al cuestionario de monitoreo de {title}",
+        "deadline.monitoring_response_due.note": (
+            "Su país responde el cuestionario en el portal del Equipo Tripartito (Cuestionarios)."
+        ),
         "calendar.name": "Equipo Tripartito CRM",
         # No commas, semicolons or backslashes: X-WR-CALDESC is written raw (see build.py).
         "calendar.description": (
@@ -55,6 +59,10 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline.monitoring_report_due.note": ("The monitoring report is due two months before the GRCM meeting."),
         "deadline.pre_ppt_meeting_latest.note": (
             "The pre-PPT meeting must be held no later than two months before the PPT starts."
+        ),
+        "deadline.monitoring_response_due": "Deadline: answers to the monitoring questionnaire on {title}",
+        "deadline.monitoring_response_due.note": (
+            "Your country answers the questionnaire in the Tripartite Team's portal (Questionnaires)."
         ),
         "calendar.name": "CRM Tripartite Team",
         "calendar.description": (

@@ -16,7 +16,7 @@ from calendars.validate import CalendarInputError, check_calendar_address, check
 MEETING_KINDS = ("ordinary", "pre_ppt", "extraordinary")
 MODALITIES = ("virtual", "in_person")
 STATUSES = ("proposed", "scheduled", "held", "cancelled")
-DEADLINE_KINDS = ("monitoring_report_due", "pre_ppt_meeting_latest")
+DEADLINE_KINDS = ("monitoring_report_due", "pre_ppt_meeting_latest", "monitoring_response_due")
 _DEADLINE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
 
 

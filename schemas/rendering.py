@@ -55,6 +55,16 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "not_started": ("Sin avances", "Not started"), "partial": ("Avance parcial", "Partial progress"),
         "advanced": ("Avance significativo", "Significant progress"), "complete": ("Implementado", "Implemented"),
     },
+    "implementation_status": {  # monitoring tools (issue 17): a country's answer to a status question
+        "implemented": ("Implementado", "Implemented"), "in_progress": ("En curso", "In progress"),
+        "not_started": ("Sin iniciar", "Not started"), "not_applicable": ("No aplica", "Not applicable"),
+        "no_response": ("Sin respuesta", "No response"),
+    },
+    "tool_standing": {
+        "submitted": ("Respondió", "Answered"), "submitted_late": ("Respondió fuera de plazo", "Answered late"),
+        "waiting": ("Sin respuesta", "No response"), "late": ("Sin respuesta (vencido)", "No response (overdue)"),
+        "clarification_requested": ("En aclaración", "Awaiting clarification"),
+    },
     "event_kind": {
         "grcm": (f"Reunión del {official_name('grcm', 'es', acronym=True)}",
                  f"{official_name('grcm', 'en', acronym=True)} meeting"), "viceministerial": ("Reunión viceministerial",
@@ -341,6 +351,75 @@ class CrmEvent(ContextSchema):
                                   "requested_by_name")
 
 
+class Picture(fields.Field):
+    """A derived image (PNG bytes and their description), placed inline by the renderer (docxtpl InlineImage).
+    Never input: charts are drawn from the data at render time, so the frozen context stays data."""
+
+
+class ToolQuestion(ContextSchema):
+    key = Text(required=True, max_length=40)
+    text = Text(required=True, multiline=True, max_length=2000)
+    type = fields.String(required=True, validate=validate.OneOf(["status", "number", "boolean", "text"]))
+    unit = _opt(Text, max_length=50)
+
+
+class MatrixCell(ContextSchema):
+    label = fields.String()  # the answer as text: colour is never the only sign
+    fill = fields.String()   # cell shading (hex RGB) by implementation status
+
+
+class CountryAnswers(ContextSchema):
+    country_name = Text(required=True, max_length=120)
+    standing = Choice("tool_standing", required=True)
+    # the submitted answers in the order of the questions, as text (status code, decimal, true/false, text);
+    # None where there is no submitted answer (shown as "no response", never as zero)
+    answers = fields.List(fields.String(allow_none=True, validate=validate.Length(max=5000)), load_default=list,
+                         validate=validate.Length(max=60))
+
+    DERIVED: ClassVar[dict[str, fields.Field]] = {"cells": fields.List(fields.Nested(MatrixCell))}
+
+
+class PreviousPeriod(ContextSchema):
+    period = Text(required=True, max_length=100)
+    # the status answered by each member country then (None: no response), for the comparison in the chart
+    statuses = fields.List(fields.String(allow_none=True), load_default=list, validate=validate.Length(max=100))
+
+
+class ChartRow(ContextSchema):
+    label = fields.String()
+    now = fields.String()
+    before = fields.String()
+
+
+class ToolResult(ContextSchema):
+    """One instrument's monitoring tool in the report: the country × question matrix and the status chart."""
+
+    instrument_title = Text(required=True, max_length=300)
+    network = _opt(Choice, "network")
+    period = Text(required=True, max_length=100)
+    questionnaire_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    due_on = fields.Date(required=True)
+    questions = fields.List(fields.Nested(ToolQuestion), required=True, validate=validate.Length(min=1, max=60))
+    countries = fields.List(fields.Nested(CountryAnswers), load_default=list, validate=validate.Length(max=100))
+    previous = fields.Nested(PreviousPeriod, load_default=None, allow_none=True)
+
+    DERIVED: ClassVar[dict[str, fields.Field]] = {
+        "columns": fields.List(fields.String()),  # the question texts heading the matrix (with their unit)
+        "chart": Picture(),                        # implementation status now vs the previous period
+        "chart_title": fields.String(),
+        "chart_rows": fields.List(fields.Nested(ChartRow)),  # the chart's numbers, as a table
+        "answered": fields.String(),               # "8 of 11"
+        "no_response_names": fields.String(),      # the member countries that did not answer, named
+        "status_question": fields.String(),        # the question the chart counts
+    }
+
+
+class ToolGroup(ContextSchema):
+    name = fields.String()
+    summary = fields.String()
+    tools = fields.List(fields.Nested(ToolResult))
+
+
 class MonitoringReportContext(_WithHeader):
     grcm = fields.Nested(GrcmMeetingInfo, required=True)
     due_on = fields.Date(required=True)
@@ -349,9 +428,11 @@ class MonitoringReportContext(_WithHeader):
     instruments = _list(Instrument)
     recommendations = _list(RecommendationCompliance)
     events = _list(CrmEvent)
+    tools = _list(ToolResult, 100)  # the monitoring tools' results (issue 17)
 
     DERIVED: ClassVar[dict[str, fields.Field]] = {
         "late": fields.Boolean(),                                  # issued after the due date (R5)
+        "tool_groups": fields.List(fields.Nested(ToolGroup)),      # the tools by network, with a summary
         "network_groups": fields.List(fields.Nested(NetworkGroup)),  # instruments by network (R12)
         "exceptions": fields.List(fields.Nested(CrmEvent)),        # members-only events (R1)
         "events_total": fields.String(),

@@ -760,8 +760,10 @@ def build_monitoring_report(doc, tr) -> None:
     para(doc, [(tr("No hay instrumentos registrados.", "No instruments are registered."), {"italic": True})])
     para(doc, ["{%p endif %}"])
 
-    section_heading(doc, tr("2. Cumplimiento de las recomendaciones aprobadas",
-                           "2. Compliance with approved recommendations"))
+    _monitoring_tools(doc, tr)
+
+    section_heading(doc, tr("3. Cumplimiento de las recomendaciones aprobadas",
+                           "3. Compliance with approved recommendations"))
     widths = (4.8, 2.6, 2.8, 4.6, 2.2)
     table = data_table(doc, widths, [tr("Recomendación", "Recommendation"), tr("Decisión", "Decision"),
                                      tr("Estado", "Status"), tr("Evidencia", "Evidence"),
@@ -771,8 +773,8 @@ def build_monitoring_report(doc, tr) -> None:
                     opt("rec.updated_on")], widths)
     tag_row(table, "{%tr endfor %}")
 
-    section_heading(doc, tr("3. Participación de la sociedad civil en los espacios de la CRM",
-                           "3. Civil society participation in RCM spaces"))
+    section_heading(doc, tr("4. Participación de la sociedad civil en los espacios de la CRM",
+                           "4. Civil society participation in RCM spaces"))
     para(doc, [tr("Eventos de la CRM registrados: ", "RCM events recorded: "), ("{{ events_total }}", {"bold": True}),
                tr(". Con participación de la sociedad civil: ", ". With civil society participation: "),
                ("{{ events_open }}", {"bold": True}), "."])
@@ -790,6 +792,55 @@ def build_monitoring_report(doc, tr) -> None:
     para(doc, ["{%p else %}"])
     para(doc, [(tr("No hubo excepciones: la sociedad civil participó en todos los eventos registrados.",
                   "There were no exceptions: civil society took part in every recorded event."), {"italic": True})])
+    para(doc, ["{%p endif %}"])
+
+
+def _monitoring_tools(doc, tr) -> None:
+    """Issue 17: per network and instrument, the member countries' answers to the monitoring tool: the status
+    chart against the previous period, the same numbers as a table, and the country × question matrix (a text
+    label in every cell; the shading repeats it). Countries that did not answer are named."""
+    section_heading(doc, tr("2. Respuestas de los Países Miembros a las herramientas de monitoreo",
+                           "2. Member Countries' answers to the monitoring tools"))
+    para(doc, ["{%p for group in tool_groups %}"])
+    para(doc, ["{{ group.name }}"], style="Heading 2")
+    para(doc, ["{{ group.summary }}"])
+    para(doc, ["{%p for tool in group.tools %}"])
+    para(doc, ["{{ tool.instrument_title }}", " — ", "{{ tool.period }}"], style="Heading 3")
+    para(doc, [tr("Herramienta versión ", "Tool version "), "{{ tool.questionnaire_version }}",
+               tr(", plazo de respuesta: ", ", answers due: "), "{{ tool.due_on }}",
+               tr(". Respondieron ", ". Answered: "), ("{{ tool.answered }}", {"bold": True}),
+               tr(" Países Miembros. Sin respuesta: ", " Member Countries. No response: "),
+               "{{ tool.no_response_names }}", "."])
+    para(doc, ["{%p if tool.chart %}"])
+    para(doc, ["{{ tool.chart }}"], align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, [("{{ tool.chart_title }}", {"italic": True}),
+               (tr(" (pregunta: ", " (question: "), {"italic": True}), ("{{ tool.status_question }}", {"italic": True}),
+               (tr("). Los mismos datos:", "). The same data:"), {"italic": True})])
+    widths = (6.0, 3.5, 3.5)
+    table = data_table(doc, widths, [tr("Estado de implementación", "Implementation status"),
+                                     tr("Este período", "This period"), tr("Período anterior", "Previous period")])
+    tag_row(table, "{%tr for row in tool.chart_rows %}")
+    add_row(table, [["{{ row.label }}"], ["{{ row.now }}"], ["{{ row.before }}"]], widths)
+    tag_row(table, "{%tr endfor %}")
+    spacer(doc)
+    para(doc, ["{%p endif %}"])
+    widths = (3.2, 2.8, 0.4, 10.2, 0.4)
+    table = data_table(doc, widths, [tr("País Miembro", "Member Country"), tr("Respuesta", "Response"),
+                                     "{%tc for column in tool.columns %}", "{{ column }}", "{%tc endfor %}"])
+    tag_row(table, "{%tr for country in tool.countries %}")
+    add_row(table, [["{{ country.country_name }}"], ["{{ country.standing }}"], ["{%tc for cell in country.cells %}"],
+                    ["{% cellbg cell.fill %}", "{{ cell.label }}"], ["{%tc endfor %}"]], widths)
+    tag_row(table, "{%tr endfor %}")
+    para(doc, [(tr("Cada celda dice su valor; el color lo repite: verde, Implementado; amarillo, En curso; rojo, "
+                  "Sin iniciar; gris, No aplica; blanco, Sin respuesta u otras respuestas.",
+                  "Every cell states its value; the colour repeats it: green, Implemented; yellow, In progress; "
+                  "red, Not started; grey, Not applicable; white, No response or other answers."),
+                {"italic": True, "color": GREY, "size": 8.5})])
+    para(doc, ["{%p endfor %}"])
+    para(doc, ["{%p endfor %}"])
+    para(doc, ["{%p if not tool_groups %}"])
+    para(doc, [(tr("No hubo herramientas de monitoreo abiertas en el período.",
+                  "No monitoring tools were open in the period."), {"italic": True})])
     para(doc, ["{%p endif %}"])
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/page_images.py              # docs/templates/{kind}.{lang}-{page}.png (60 dpi)
     .venv/bin/python scripts/page_images.py --dpi 110 --out /tmp/pages --pdf   # larger, keeping the PDFs
+    .venv/bin/python scripts/page_images.py monitoring_report                  # one kind
 
 Renders tests/documents/samples.py through the shipped templates and the real LibreOffice (one warm
 unoserver), then rasterises with pdftoppm. Needs the uno venv (scripts/bootstrap.sh) and poppler-utils.
@@ -31,7 +32,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "templates")
     parser.add_argument("--dpi", type=int, default=60)
     parser.add_argument("--pdf", action="store_true", help="also keep each PDF next to its images")
+    parser.add_argument("kinds", nargs="*", help=f"only these kinds (default: all of {', '.join(KINDS)})")
     args = parser.parse_args(argv)
+    unknown = set(args.kinds) - set(KINDS)
+    if unknown:
+        parser.error(f"unknown kind(s): {', '.join(sorted(unknown))}")
+    args.kinds = args.kinds or list(KINDS)
     args.out.mkdir(parents=True, exist_ok=True)
     uno = ROOT / ".venv-uno" / "bin" / "python"  # the checkout's converter interpreter (scripts/bootstrap.sh)
     if uno.exists():
@@ -40,7 +46,7 @@ def main(argv: list[str]) -> int:
         pool = LocalConverterPool(size=1, timeout=90, workdir=Path(work))
         pool.start()
         try:
-            for kind in KINDS:
+            for kind in args.kinds:
                 for language in ("es", "en"):
                     data = minutes(language, hostile=False) if kind == "minutes" else sample(kind, language)
                     pdf = pool.convert(render_docx(kind, language, data), pdfa=True)

@@ -89,6 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.grcm.api import blp as grcm_blp
     from service.meetings.api import blp as meetings_blp
     from service.monitoring.api import blp as instruments_blp
+    from service.monitoring.tools.api import blp as monitoring_tools_blp
     from service.participation.api import blp as crm_events_blp
     from service.planning.api import blp as work_plans_blp
     from service.ppt.api import blp as ppt_blp
@@ -100,7 +101,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
                       recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,
-                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp):
+                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp,
+                      monitoring_tools_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)

@@ -14,6 +14,7 @@ from service.form_submissions.models import FormSubmission
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Agreement, Meeting, Minutes
 from service.monitoring.models import Instrument, MonitoringEntry
+from service.monitoring.tools.models import MonitoringQuestion, MonitoringReminder, MonitoringResponse, MonitoringTool
 from service.participation.models import CrmEvent
 from service.planning.models import WorkPlan, WorkPlanActivity, WorkPlanResource
 from service.ppt.feedback_models import PptFeedback

@@ -32,6 +32,7 @@ IF_MATCH: dict[tuple[str, str], bool] = {
     ("patch", "/api/v1/instruments/{instrument_id}"): True,
     ("patch", "/api/v1/work-plans/{plan_id}"): True,
     ("patch", "/api/v1/crm-events/{event_id}"): True,
+    ("patch", "/api/v1/monitoring-tools/{tool_id}"): True,
 }
 
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,6 +55,8 @@ def _annex_upload(what: str) -> dict[str, Any]:
 UPLOADS: dict[tuple[str, str], dict[str, Any]] = {
     ("put", "/api/v1/ppt-terms/{term_id}/concept-note"): _annex_upload("The concept note"),
     ("put", "/api/v1/ppt-terms/{term_id}/work-plan"): _annex_upload("The incoming PPT's work plan"),
+    ("post", "/api/v1/monitoring-tools/{tool_id}/responses/{country}/evidence"): _annex_upload(
+        "An evidence file of the country's response"),
     ("put", "/api/v1/templates/{kind}/{language}"): {
         "description": "The Word template (.docx) as the body; the template doctor must accept it.",
         "required": True,
@@ -76,6 +79,13 @@ SUCCESSES: dict[tuple[str, str], dict[str, Any]] = {
     ("get", "/api/v1/templates/{kind}/{language}"): {"200": {"description": "The template.",
                                                               "content": {_DOCX: _BINARY}}},
     ("put", "/api/v1/templates/{kind}/{language}"): {"200": _TEMPLATE},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses/{country}/evidence/{upload_id}"): {"200": _FILE},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses.csv"): {"200": {
+        "description": "One row per member country × question (UTF-8 with BOM).",
+        "content": {"text/csv": {"schema": {"type": "string"}}}}},
+    ("get", "/api/v1/monitoring-tools/{tool_id}/responses.xlsx"): {"200": {
+        "description": "The same rows as a spreadsheet.",
+        "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _BINARY}}},
 }
 
 LOCAL_TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"

@@ -13,9 +13,10 @@ from service.common.i18n import N_
 from service.errors import RuleViolation
 
 # What an entry can be about. Minutes and agreements are told under their meeting, follow-ups under their
-# recommendation, monitoring entries under their instrument, PPT feedback under its term.
+# recommendation, monitoring entries under their instrument, PPT feedback under its term, responses
+# to a monitoring tool under the tool.
 SUBJECT_KINDS = ("meeting", "grcm", "ppt_term", "recommendation", "document", "instrument", "work_plan",
-                 "crm_event", "feed_token", "api_token", "user")
+                 "crm_event", "feed_token", "api_token", "user", "monitoring_tool")
 MAX_ID = 2**31 - 1
 _SUBJECT = re.compile(r"([a-z_]+):([0-9]{1,10})")
 

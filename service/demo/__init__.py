@@ -16,10 +16,11 @@ def load_demo(year: int, *, now: datetime, converter: PdfConverter | None = None
     also issues (and withdraws) a document."""
     if db.session.scalar(select(func.count(Meeting.id))):
         return "The database already has meetings; demo data not loaded again."
-    from service.demo import annexes, core, followups, translations, withdrawal
+    from service.demo import annexes, core, followups, monitoring_tools, translations, withdrawal
 
     parts = [core.load(year, now=now)]
     parts.append(followups.load(year, now=now))
+    parts.append(monitoring_tools.load(year, now=now))
     parts.append(annexes.load(year, now=now))
     parts.append(translations.load(year, now=now))
     parts.append(withdrawal.load(year, now=now, converter=converter or services().converter))

@@ -32,6 +32,7 @@ class FeedState:
     options: FeedOptions
     etag: str
     last_modified: datetime | None
+    country: str | None = None
 
 
 def feed_options(language: str, *, now: datetime | None = None) -> FeedOptions:
@@ -53,10 +54,12 @@ def requested_language() -> str | None:
     return language if language in LANGUAGES else None
 
 
-def feed_state(language: str) -> FeedState:
+def feed_state(language: str, country: str | None = None) -> FeedState:
+    """A member country's feed also carries its own monitoring-tool due dates: its fingerprint names it."""
     options = feed_options(language)
-    fingerprint, last_modified = feed_fingerprint(options.now, options.keep_cancelled_days)
-    return FeedState(options=options, etag=fingerprint_etag(fingerprint, options), last_modified=last_modified)
+    fingerprint, last_modified = feed_fingerprint(options.now, options.keep_cancelled_days, country)
+    return FeedState(options=options, etag=fingerprint_etag(fingerprint, options), last_modified=last_modified,
+                     country=country)
 
 
 def feed_cache() -> FeedCache:
@@ -68,7 +71,7 @@ def feed_bytes(state: FeedState) -> bytes:
     cache = feed_cache()
     data = cache.get(state.etag)
     if data is None:
-        data = serialise(build_feed(*feed_items(state.options.language), state.options))
+        data = serialise(build_feed(*feed_items(state.options.language, state.country), state.options))
         cache.put(state.etag, data)
     return data
 

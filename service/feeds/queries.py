@@ -19,6 +19,8 @@ from service.grcm.models import GrcmMeeting
 from service.grcm.rules import monitoring_report_due_on
 from service.meetings.models import Meeting
 from service.meetings.rules import pre_ppt_meeting_deadline
+from service.monitoring.models import Instrument
+from service.monitoring.tools.models import MonitoringTool
 from service.ppt.models import PptTerm
 from service.reference.models import Country
 
@@ -33,6 +35,9 @@ _MEETING_COLUMNS = (Meeting.id, Meeting.kind, Meeting.title, Meeting.starts_at, 
 _GRCM_COLUMNS = (GrcmMeeting.id, GrcmMeeting.title, GrcmMeeting.starts_at, GrcmMeeting.ends_at, GrcmMeeting.timezone,
                  GrcmMeeting.location, GrcmMeeting.version, GrcmMeeting.created_at, GrcmMeeting.updated_at,
                  GrcmMeeting.cancelled_at)
+_TOOL_STATES = ("open", "closed")  # a draft tool is the parties' working data
+_TOOL_COLUMNS = (MonitoringTool.id, MonitoringTool.due_on, MonitoringTool.period, MonitoringTool.version,
+                 MonitoringTool.updated_at, Instrument.title_es, Instrument.title_en)
 _TERM_COLUMNS = (PptTerm.id, PptTerm.starts_on, PptTerm.ends_on, PptTerm.version, PptTerm.updated_at,
                  Country.code, Country.name_es, Country.name_en)
 
@@ -85,9 +90,25 @@ def _convert(rows: Any, convert: Any, *args: Any) -> list:
     return items
 
 
-def feed_items(language: str) -> tuple[list[CalendarMeeting], list[CalendarGrcmMeeting], list[Deadline]]:
+def response_deadline(row: Any, country: str, language: str) -> Deadline:
+    """Issue 17: a member country's own due date for answering a monitoring tool; it changes with the tool."""
+    title = row.title_en if language == "en" and row.title_en else row.title_es
+    return Deadline(key=f"monitoring-tool-{row.id}-{country.lower()}", kind="monitoring_response_due",
+                    on=row.due_on, related_title=f"{title} ({row.period})", sequence=row.version - 1,
+                    last_modified=row.updated_at)
+
+
+def _tool_rows():
+    return db.session.execute(
+        select(*_TOOL_COLUMNS).join(Instrument, Instrument.id == MonitoringTool.instrument_id)
+        .where(MonitoringTool.state.in_(_TOOL_STATES)).order_by(MonitoringTool.id))
+
+
+def feed_items(language: str, country: str | None = None,
+               ) -> tuple[list[CalendarMeeting], list[CalendarGrcmMeeting], list[Deadline]]:
     """Everything the feed shows: meetings (cancelled ones too; `calendars` decides how long), GRCM meetings
-    and the deadlines they and the PPT terms set."""
+    and the deadlines they and the PPT terms set; a member country's feed also its monitoring tools' due
+    dates (issue 17)."""
     meetings = _convert(db.session.execute(select(*_MEETING_COLUMNS)), calendar_meeting)
     grcm_rows = db.session.execute(select(*_GRCM_COLUMNS)).all()
     grcm_meetings = _convert(grcm_rows, calendar_grcm_meeting)
@@ -95,10 +116,13 @@ def feed_items(language: str) -> tuple[list[CalendarMeeting], list[CalendarGrcmM
     deadlines = _convert([row for row in grcm_rows if row.cancelled_at is None], report_deadline)
     terms = db.session.execute(select(*_TERM_COLUMNS).join(Country, Country.code == PptTerm.country))
     deadlines += _convert(terms, pre_ppt_deadline, language)
+    if country is not None:
+        deadlines += _convert(_tool_rows(), response_deadline, country, language)
     return meetings, grcm_meetings, deadlines
 
 
-def feed_fingerprint(now: datetime, keep_cancelled_days: int) -> tuple[tuple, datetime | None]:
+def feed_fingerprint(now: datetime, keep_cancelled_days: int,
+                     country: str | None = None) -> tuple[tuple, datetime | None]:
     """A summary that changes whenever `feed_items` would, and the feed's Last-Modified, in two small queries.
 
     Every write to a meeting or GRCM meeting sets updated_at from the clock and bumps its
@@ -127,11 +151,16 @@ def feed_fingerprint(now: datetime, keep_cancelled_days: int) -> tuple[tuple, da
         select(*_TERM_COLUMNS).join(Country, Country.code == PptTerm.country).order_by(PptTerm.id)))
     meetings_changed, last_dropped, grcm_changed = _utc(row[2]), _utc(row[5]), _utc(row[8])
     moments = [meetings_changed, grcm_changed, *(term[4] or UNKNOWN_CHANGE for term in terms)]
+    tools: tuple = ()
+    if country is not None:  # a country's feed: its tools' due dates, taken whole (a few a year)
+        rows = list(_tool_rows())
+        tools = (country, *(tuple(tool) for tool in rows))
+        moments += [_utc(tool.updated_at) for tool in rows]
     if last_dropped is not None:
         # The feed changed when the last expired cancellation left it.
         moments.append(last_dropped + timedelta(days=keep_cancelled_days))
     last_modified = max((moment for moment in moments if moment is not None), default=None)
-    return (row, terms), last_modified
+    return (row, terms, tools), last_modified
 
 
 def _utc(value: datetime | str | None) -> datetime | None:

@@ -18,9 +18,11 @@ def _plain(status: int, text: str) -> Response:
 @bp.get("/calendars/<token>/tripartito.ics")
 def feed(token: str) -> Response:
     # Unknown and revoked look the same: the answer must not tell which secrets once existed.
-    if feed_principal_for_secret(token) is None:
+    principal = feed_principal_for_secret(token)
+    if principal is None:
         return _plain(404, "Not Found")
     language = requested_language()
     if language is None:
         return _plain(400, "lang must be es or en")
-    return feed_response(feed_state(language))
+    country = None if principal.is_party else principal.country  # its own monitoring due dates (issue 17)
+    return feed_response(feed_state(language, country))

@@ -17,6 +17,7 @@ from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.monitoring.models import Instrument, MonitoringEntry
 from service.monitoring.rules import report_schedule
+from service.monitoring.tools.report import tool_results
 from service.participation.models import CrmEvent
 from service.participation.rules import EventSummary, participation_counts
 from service.recommendations.models import Recommendation
@@ -26,7 +27,7 @@ from service.reference.models import Country
 from service.templating.formatting import format_date_range
 
 # The keys of schemas.rendering.MonitoringReportContext this module fills (the header is the engine's).
-CONTEXT_KEYS = ("grcm", "due_on", "period_label", "instruments", "recommendations", "events")
+CONTEXT_KEYS = ("grcm", "due_on", "period_label", "instruments", "recommendations", "events", "tools")
 
 
 def _country_names(language: str) -> dict[str, str]:
@@ -142,6 +143,7 @@ def monitoring_report_data(grcm_meeting_id: int, today: date, *, issued_on: date
         "period_label": format_date_range(first, last, language),
         "instruments": instruments,
         "by_network": groups,
+        "tools": tool_results(starts_on, today, language),
         "recommendations": _compliance(last),
         "events": events,
         "exceptions": [e for e in events if e["members_only"]],

@@ -4,6 +4,7 @@ Checks, in order (a file that fails an early check is not examined further where
 1. it opens as a Word file;
 2. no Jinja tag is split across runs (Word splits text it spell-checks or re-formats: ``{{ meet`` + ``ing }}``);
 3. row loops are well formed: ``{%tr for %}`` … ``{%tr endfor %}`` in the same table, one row tag per row,
+   column loops ``{%tc for %}`` … ``{%tc endfor %}`` in the same row, one cell per tag,
    and plain ``{% for %}``/``{% if %}`` blocks do not span table cells;
 4. the docxtpl-preprocessed XML parses as Jinja, every variable is declared by the kind's context schema
    (loop variables and nested schemas resolved), and nothing could escape the sandbox: no ``_``/dunder
@@ -221,6 +222,7 @@ def _check_tables(part: str, root) -> list[Problem]:
                                             f"{{%tr {keyword[3:]} %}} above it in the same table.", where))
                 else:
                     stack.pop()
+            problems += _check_column_loops(row, where)
             for c_index, cell in enumerate(row.iterchildren(f"{W}tc"), start=1):
                 problems += _check_cell(cell, f"{where}, cell {c_index}")
         for keyword, r_index in stack:
@@ -229,11 +231,34 @@ def _check_tables(part: str, root) -> list[Problem]:
     return problems
 
 
+def _check_column_loops(row, where: str) -> list[Problem]:
+    """{%tc for %} … {%tc endfor %} repeat cells: each tag in a cell of its own (docxtpl replaces that cell by
+    the tag), opened and closed in the same row."""
+    depth: list[str] = []
+    for c_index, cell in enumerate(row.iterchildren(f"{W}tc"), start=1):
+        tags = [m for m in _BLOCK.finditer(_text(cell)) if m.group(1) == "tc"]
+        if len(tags) > 1:
+            return [Problem("row-loop", "Two {%tc %} tags in one cell: each needs a cell of its own.",
+                            f"{where}, cell {c_index}")]
+        for m in tags:
+            keyword = m.group(2)
+            if keyword in {"for", "if"}:
+                depth.append(keyword)
+            elif depth and depth[-1] == keyword[3:]:
+                depth.pop()
+            else:
+                return [Problem("row-loop", f"{{%tc {keyword} %}} without a matching {{%tc {keyword[3:]} %}} "
+                                "before it in the same row.", f"{where}, cell {c_index}")]
+    if depth:
+        return [Problem("row-loop", f"{{%tc {depth[-1]} %}} is never closed in the same row.", where)]
+    return []
+
+
 def _check_cell(cell, where: str) -> list[Problem]:
     depth: list[str] = []
     for m in _BLOCK.finditer(_text(cell)):
         prefix, keyword = m.group(1), m.group(2)
-        if prefix == "tr":
+        if prefix in ("tr", "tc"):
             continue
         if keyword in {"for", "if"}:
             depth.append(keyword)

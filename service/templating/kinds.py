@@ -20,6 +20,7 @@ from service.grcm.rules import is_late
 from service.reference.data import ISSUING_PLACE
 from service.templating import location as templates_location
 from service.templating.formatting import format_date, format_date_range, format_period, format_time_range
+from service.templating.tool_results import derive_tool_groups
 
 TEMPLATES_DIR = templates_location.PACKAGED_DIR  # pristine defaults; documents use templates_location.live_dir()
 
@@ -99,6 +100,7 @@ def _derive_monitoring(data: dict[str, Any], language: str) -> None:
             name = r.label("network", code, language) if code else general
             groups.append({"name": name, "instruments": members})
     data["network_groups"] = groups
+    derive_tool_groups(data, language)
     data["exceptions"] = [e for e in data["events"] if e["members_only"]]
     data["events_total"] = str(len(data["events"]))
     data["events_open"] = str(len(data["events"]) - len(data["exceptions"]))

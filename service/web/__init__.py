@@ -74,6 +74,7 @@ def init_web(app: Flask) -> None:
         views_monitoring,
         views_planning,
         views_portal,
+        views_portal_monitoring,
         views_ppt_terms,
         views_recommendations,
         views_records,

@@ -111,6 +111,12 @@ CODE_LABELS = {
     "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEE_LABELS, "party": PARTIES,
     "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES,
 }
+IMPLEMENTATION_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"),
+                           "implemented": _l("Implemented"), "not_applicable": _l("Not applicable")}
+RESPONSE_STANDINGS = {"submitted": _l("Answered"), "submitted_late": _l("Answered late"),
+                      "waiting": _l("Not answered yet"), "late": _l("Overdue"),
+                      "clarification_requested": _l("Waiting for clarification")}
+TOOL_STATES = {"draft": _l("Draft"), "open": _l("Open"), "closed": _l("Closed")}
 
 JINJA_GLOBALS = {
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
@@ -123,6 +129,8 @@ JINJA_GLOBALS = {
     "ISSUE_STATES": ISSUE_STATES, "FEEDBACK_STATES": FEEDBACK_STATES, "INSTRUMENT_STATES": INSTRUMENT_STATES,
     "QUEUE_KINDS": QUEUE_KINDS, "AUDIT_ACTIONS": AUDIT_ACTIONS, "AUDIT_FIELDS": AUDIT_FIELDS,
     "SYSTEM_ACTORS": SYSTEM_ACTORS, "CODE_LABELS": CODE_LABELS, "ADDRESSEE_LABELS": ADDRESSEE_LABELS,
+    "IMPLEMENTATION_STATUSES": IMPLEMENTATION_STATUSES, "RESPONSE_STANDINGS": RESPONSE_STANDINGS,
+    "TOOL_STATES": TOOL_STATES,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

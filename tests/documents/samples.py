@@ -181,6 +181,31 @@ def monitoring_report(language: str = "es") -> dict:
              "requested_on": date(2026, 10, 1)},
             {"title": "Taller sobre niñez migrante", "starts_on": date(2027, 2, 3), "kind": "workshop"},
         ],
+        "tools": [monitoring_tool()],
+    }
+
+
+def monitoring_tool() -> dict:
+    """One instrument's monitoring tool in the report: four member countries, one without an answer."""
+    def country(name: str, standing: str, values: list) -> dict:
+        return {"country_name": name, "standing": standing, "answers": values}
+
+    return {
+        "instrument_title": "Lineamientos regionales de protección consular", "network": "consular_protection",
+        "period": "2026", "questionnaire_version": 2, "due_on": date(2027, 1, 31),
+        "questions": [
+            {"key": "status", "text": "Estado de implementación", "type": "status"},
+            {"key": "trained", "text": "Funcionarios capacitados", "type": "number", "unit": "personas"},
+            {"key": "focal_point", "text": "¿Punto focal designado?", "type": "boolean"},
+            {"key": "notes", "text": "Observaciones", "type": "text"},
+        ],
+        "countries": [
+            country("Belice", "submitted", ["implemented", "120", "true", "Protocolo vigente desde marzo."]),
+            country("Costa Rica", "submitted_late", ["in_progress", "45.5", "false", HOSTILE_TEXT]),
+            country("Guatemala", "late", [None, None, None, None]),
+            country("Honduras", "clarification_requested", [None, None, None, None]),
+        ],
+        "previous": {"period": "2025", "statuses": ["in_progress", "not_started", None, "in_progress"]},
     }
 
 

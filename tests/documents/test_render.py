@@ -36,17 +36,19 @@ EXPECTED = {
     ("ppt_feedback", "en"): ["1. Incoming Pro Tempore Presidency", "2. Feedback by section",
                              "3. Proposed joint actions"],
     ("monitoring_report", "es"): ["1. Monitoreo de instrumentos, por red de enlace",
-                                  "2. Cumplimiento de las recomendaciones aprobadas",
-                                  "3. Participación de la sociedad civil en los espacios de la CRM"],
+                                  "2. Respuestas de los Países Miembros a las herramientas de monitoreo",
+                                  "3. Cumplimiento de las recomendaciones aprobadas",
+                                  "4. Participación de la sociedad civil en los espacios de la CRM"],
     ("monitoring_report", "en"): ["1. Monitoring of instruments, by liaison network",
-                                  "2. Compliance with approved recommendations",
-                                  "3. Civil society participation in RCM spaces"],
+                                  "2. Member Countries' answers to the monitoring tools",
+                                  "3. Compliance with approved recommendations",
+                                  "4. Civil society participation in RCM spaces"],
     ("work_plan", "es"): ["1. Objetivos", "2. Actividades", "Avance de las actividades", "3. Recursos identificados"],
     ("work_plan", "en"): ["1. Objectives", "2. Activities", "Progress of the activities", "3. Identified resources"],
     ("dossier_cover", "es"): ["Contenido del expediente"],
     ("dossier_cover", "en"): ["Contents of the dossier"],
 }
-TABLES = {"minutes": 4, "recommendations": 2, "ppt_feedback": 3, "monitoring_report": 8, "work_plan": 4,
+TABLES = {"minutes": 4, "recommendations": 2, "ppt_feedback": 3, "monitoring_report": 10, "work_plan": 4,
           "dossier_cover": 3}
 
 

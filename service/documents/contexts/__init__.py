@@ -43,7 +43,7 @@ def issuing_day(kind: str, subject_id: int, now: datetime) -> date:
 CONTENT: dict[str, tuple[str, ...]] = {
     "minutes": ("agenda_items", "agreements"),
     "recommendations": ("recommendations",),
-    "monitoring_report": ("instruments", "recommendations", "events"),
+    "monitoring_report": ("instruments", "recommendations", "events", "tools"),
     "ppt_feedback": ("summary", "feedback_items", "joint_actions"),
     "work_plan": ("objectives", "activities", "resources"),
 }

@@ -1,0 +1,125 @@
+"""The monitoring report with the monitoring tools' charts and matrices against today's report without them,
+measured side by side in one run on the demo year (medians and the ratio; no assertions).
+
+    .venv/bin/python bench/bench_monitoring_report.py [--rounds 7]
+
+Target (issue 17): rendering and issuing the report with its charts stays within 1.5x of the report without
+them. Each round renders the same context three ways and converts each to PDF/A on a warm converter, in a
+rotating order: "today" (`tools` emptied: the report as it was before issue 17), "matrices" (the tools'
+section without the chart images, to tell what the charts themselves cost), "charts" (everything, every chart
+drawn anew) and "cached" (everything, the charts found drawn, as on a re-issue or in the dossier); then
+the whole issue through the register (a new version each round) is timed on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from service import create_app
+from service.auth.principals import Principal
+from service.conversion.local import LocalConverterPool
+from service.documents.contexts import build_context
+from service.documents.issuing import issue_document
+from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from service.templating import charts as charts_module
+from service.templating import tool_results
+from service.templating.render import render_docx
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    rounds = parser.parse_args().rounds
+    workdir = Path(tempfile.mkdtemp(prefix="bench-monitoring-"))
+    pool = LocalConverterPool(size=1, workdir=workdir / "pool")
+    pool.start()
+    try:
+        app = create_app({"DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}", "DATA_DIR": str(workdir),
+                          "CONVERTER": pool})
+        runner = app.test_cli_runner()
+        runner.invoke(args=["init"])
+        runner.invoke(args=["demo", "--year", "2026"])
+        with app.app_context():
+            run(app, pool, rounds)
+    finally:
+        pool.stop()
+
+
+def run(app, pool, rounds: int) -> None:
+    grcm = db.session.scalars(db.select(GrcmMeeting).order_by(GrcmMeeting.starts_at.desc())).first()
+    today = datetime.now(UTC).date()
+    context = build_context("monitoring_report", grcm.id, "es", today)
+    context["header"] |= {"reference": "ET-CRM/2027/MON-001", "issued_on": today}
+    without = {**context, "tools": []}
+    tools, cells = len(context["tools"]), sum(len(t["countries"]) * len(t["questions"]) for t in context["tools"])
+    pool.convert(render_docx("monitoring_report", "es", context))  # warm: converter, template cache, matplotlib
+
+    real_chart, real_derive = tool_results.comparison_chart, tool_results.derive_tool
+
+    def derive_without_chart(tool, language) -> None:  # the section as it is, minus drawing the chart
+        tool_results.comparison_chart = lambda *args, **kwargs: b""
+        try:
+            real_derive(tool, language)
+        finally:
+            tool_results.comparison_chart = real_chart
+        tool["chart"] = None
+
+    def once(ctx, charts: bool) -> tuple[float, float]:
+        tool_results.derive_tool = real_derive if charts else derive_without_chart
+        try:
+            start = time.perf_counter()
+            docx = render_docx("monitoring_report", "es", ctx)
+            rendered = time.perf_counter()
+            pool.convert(docx, pdfa=True)
+            return (rendered - start) * 1000, (time.perf_counter() - start) * 1000
+        finally:
+            tool_results.derive_tool = real_derive
+
+    def once_cold(ctx, charts: bool) -> tuple[float, float]:
+        charts_module._drawn.cache_clear()  # every chart drawn anew, as for new answers
+        return once(ctx, charts)
+
+    variants = {"today": (without, False, once), "matrices": (context, False, once),
+                "charts": (context, True, once_cold), "cached": (context, True, once)}
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in variants}
+    names = list(variants)
+    for i in range(rounds):
+        for name in names[i % 4:] + names[:i % 4]:
+            ctx, charts, run_once = variants[name]
+            rendered, total = run_once(ctx, charts)
+            times[name][0].append(rendered)
+            times[name][1].append(total)
+
+    actor = Principal(party="st_crm")
+    store = app.extensions["tripartito"].store
+    issue_times = []
+    for i in range(rounds):
+        grcm.title = f"Reunión del GRCM, variante {i}"  # a change, so each round issues a new version
+        db.session.commit()
+        start = time.perf_counter()
+        issue_document("monitoring_report", grcm.id, "es", actor=actor, now=datetime.now(UTC), converter=pool,
+                       store=store)
+        db.session.commit()
+        issue_times.append((time.perf_counter() - start) * 1000)
+
+    med = statistics.median
+    print(f"demo year: {tools} monitoring tools, {cells} matrix cells, {rounds} rounds, 1 warm converter")
+    base_render, base_total = med(times["today"][0]), med(times["today"][1])
+    for name in variants:
+        render_ms, total_ms = med(times[name][0]), med(times[name][1])
+        print(f"{name:9} render {render_ms:7.1f} ms ({render_ms / base_render:5.2f}x)   "
+              f"render+PDF/A {total_ms:7.1f} ms ({total_ms / base_total:.2f}x today's; target for charts <= 1.5x)")
+    print(f"issue through the register, with charts: median {med(issue_times):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

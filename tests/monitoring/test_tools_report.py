@@ -1,0 +1,140 @@
+"""The monitoring report shows the monitoring tools at a glance: per instrument, the country × question matrix
+(a text label in every cell) and the status chart against the previous period, with the same numbers as a
+table; a country that did not answer is named and counted as "no response", never as zero."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from schemas import rendering
+from service.monitoring.report import monitoring_report_context
+from service.templating.render import render_docx
+from service.templating.tool_results import derive_tool
+from tests.content_translations.helpers import translate_all
+from tests.documents.samples import all_text, monitoring_tool, part_xml, sample
+from tests.followups_factories import grcm_meeting
+from tests.monitoring.tools_factories import ANSWERS, URL, answer, make_instrument, tool_body
+
+HEADER = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 1), "ppt_country_name": "Honduras",
+          "title": "Informe de monitoreo"}
+
+
+def open_tool(client, auth, instrument_id: int, **changes) -> int:
+    tool = client.post(URL, json=tool_body(instrument_id, **changes), headers=auth["st_crm"]).json
+    client.post(f"{URL}/{tool['id']}/open", headers=auth["st_crm"])
+    return tool["id"]
+
+
+@pytest.fixture
+def answered(client, auth):
+    """A GRCM in June 2026; the 2024 tool (HN in progress) and the 2025 one (HN submitted, BZ still a draft)."""
+    grcm = grcm_meeting(client, auth)
+    instrument = make_instrument(client, auth)
+    before = open_tool(client, auth, instrument, period="2024", opens_on="2025-01-10", due_on="2025-02-28")
+    answer(client, auth, before, "HN", {**ANSWERS, "status": "not_started"}, submit=True)
+    now = open_tool(client, auth, instrument, period="2025", opens_on="2026-01-10", due_on="2026-02-28")
+    answer(client, auth, now, "HN", {**ANSWERS, "status": "implemented"}, submit=True)
+    answer(client, auth, now, "BZ")
+    open_tool(client, auth, instrument, period="2026", opens_on="2026-07-01", due_on="2026-12-15")  # after the GRCM
+    return grcm["id"]
+
+
+def test_the_report_data_has_each_countrys_submitted_answers_and_none_for_the_others(answered):
+    context = monitoring_report_context(answered, "es", date(2026, 11, 28))
+    (tool,) = context["tools"]
+    assert (tool["period"], tool["network"], tool["questionnaire_version"]) == ("2025", "migrant_children", 1)
+    by_name = {c["country_name"]: c for c in tool["countries"]}
+    assert by_name["Honduras"]["answers"] == ["implemented", "42", "true", "Protocolo & guía <v2>"]
+    # both after the due date (the clock is November 2026)
+    assert (by_name["Honduras"]["standing"], by_name["Belice"]["standing"]) == ("submitted_late", "late")
+    assert by_name["Belice"]["answers"] == [None, None, None, None]  # a draft is not an answer
+    assert tool["previous"]["period"] == "2024"
+    assert sorted(s for s in tool["previous"]["statuses"] if s) == ["not_started"]
+    rendering.MonitoringReportContext().load({"header": {**HEADER, "language": "es"}, **context})
+
+
+def test_a_country_without_an_answer_is_no_response_in_the_matrix_and_the_chart_never_zero():
+    tool = monitoring_tool()
+    derive_tool(tool, "en")
+    guatemala = next(c for c in tool["countries"] if c["country_name"] == "Guatemala")
+    assert {cell["label"] for cell in guatemala["cells"]} == {"No response"}
+    rows = {row["label"]: (row["now"], row["before"]) for row in tool["chart_rows"]}
+    assert rows["No response"] == ("2", "1")
+    assert rows["Implemented"] == ("1", "0")
+    assert tool["answered"] == "2 of 4"
+    assert tool["no_response_names"] == "Guatemala, Honduras"
+    belize = tool["countries"][0]["cells"]
+    assert [c["label"] for c in belize[:3]] == ["Implemented", "120 personas", "Yes"]
+    assert belize[0]["fill"] != belize[1]["fill"]  # shading repeats the status; the label says it
+    assert "No response: 2 (2025: 1)" in tool["chart"].description
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("es", ("Respuestas de los Países Miembros", "Sin respuesta", "Implementado", "Período anterior")),
+    ("en", ("Member Countries' answers", "No response", "Implemented", "Previous period")),
+])
+def test_the_rendered_report_has_the_matrix_the_chart_and_its_table_in_its_language(language, words):
+    docx = render_docx("monitoring_report", language, sample("monitoring_report", language))
+    text = all_text(docx)
+    for word in words:
+        assert word in text
+    assert "Guatemala" in text
+    assert "Protocolo vigente desde marzo." in text
+    xml = part_xml(docx)
+    assert "<w:drawing>" in xml
+    assert 'descr="' in xml
+    assert 'w:fill="C8E6C9"' in xml  # the implemented cell's shading
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        pictures = [n for n in package.namelist() if n.startswith("word/media/picture_")]
+        assert len(pictures) == 1
+        assert package.read(pictures[0]).startswith(b"\x89PNG")
+        assert "media/picture_document_1.png" in package.read("word/_rels/document.xml.rels").decode()
+
+
+def test_a_tool_without_a_status_question_has_its_matrix_and_no_chart():
+    context = sample("monitoring_report", "es")
+    tool = context["tools"][0]
+    tool["questions"] = [q for q in tool["questions"] if q["type"] != "status"]
+    for country in tool["countries"]:
+        country["answers"] = country["answers"][1:]
+    docx = render_docx("monitoring_report", "es", context)
+    assert "<w:drawing>" not in part_xml(docx).split("Respuestas de los Países Miembros")[1]
+    assert "120 personas" in all_text(docx)
+
+
+@pytest.mark.libreoffice
+def test_the_issued_pdf_names_who_implemented_what_and_carries_the_chart(client, auth, answered, libreoffice, app):
+    services = app.extensions["tripartito"]
+    saved, services.converter = services.converter, libreoffice
+    translate_all(client, auth, f"monitoring_report:{answered}")
+    try:
+        for language, implemented, missing in (("es", "Implementado", "Sin respuesta"),
+                                               ("en", "Implemented", "No response")):
+            issued = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": answered,
+                                                            "language": language}, headers=auth["st_crm"])
+            assert issued.status_code == 201, issued.json
+            pdf = client.get(f"/api/v1/documents/{issued.json['id']}/pdf", headers=auth["HN"]).data
+            reader = PdfReader(io.BytesIO(pdf))
+            text = "\n".join(page.extract_text() for page in reader.pages)
+            assert implemented in text
+            assert missing in text
+            assert "Honduras" in text
+            assert any(page.images for page in reader.pages)
+    finally:
+        services.converter = saved
+
+
+def test_each_network_gets_a_summary_of_answers_received_and_implementations_reported():
+    from service.templating.tool_results import derive_tool_groups
+
+    data = sample("monitoring_report", "es")
+    derive_tool_groups(data, "es")
+    (group,) = data["tool_groups"]
+    assert group["name"] == "Red de Protección Consular"
+    assert group["summary"] == ("1 herramienta de monitoreo: 2 de 4 respuestas recibidas; "
+                                "1 país informa «Implementado».")

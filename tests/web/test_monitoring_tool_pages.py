@@ -1,0 +1,104 @@
+"""The portal's monitoring questionnaires (issue 17): a country user answers its own, saves a draft, submits,
+and sees the parties' request for clarification; every field has its label, bad answers are named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.extensions import db
+from service.monitoring.operations import create_instrument
+from service.monitoring.tools.models import MonitoringResponse
+from service.monitoring.tools.operations import create_tool, move_tool, request_clarification
+from tests.conftest import ACTOR, NOW
+from tests.monitoring.tools_factories import QUESTIONS
+from tests.web.conftest import post_form
+
+FILLED = {"answers.status": "in_progress", "answers.officials_trained": "12.5", "answers.focal_point": "true",
+          "answers.notes": "Protocolo en revisión", "comment": ""}
+
+
+def open_tool() -> int:
+    instrument = create_instrument({"title_es": "Guía regional", "title_en": "Regional guide", "kind": "guide"},
+                                   actor=ACTOR, now=NOW)
+    tool = create_tool({"instrument_id": instrument.id, "period": "2026", "opens_on": date(2026, 11, 1),
+                        "due_on": date(2026, 12, 15), "questions": QUESTIONS}, actor=ACTOR, now=NOW)
+    move_tool(tool, "open", actor=ACTOR, now=NOW)
+    db.session.commit()
+    return tool.id
+
+
+def stored(country: str) -> MonitoringResponse | None:
+    db.session.expire_all()
+    return db.session.scalar(db.select(MonitoringResponse).where(MonitoringResponse.country == country))
+
+
+def test_a_country_saves_a_draft_then_submits_through_the_portal(as_user):
+    tool_id = open_tool()
+    client = as_user("HN")
+    listing = client.get("/portal/monitoring").get_data(as_text=True)
+    assert "Guía regional" in listing
+    page = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    for question in QUESTIONS:
+        assert f'<label for="answers-{question["key"]}">' in page
+    saved = post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "save"})
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    assert (stored("HN").state, stored("HN").answers["officials_trained"]) == ("draft", "12.5")
+    submitted = post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "submit"})
+    assert submitted.status_code == 302
+    assert stored("HN").state == "submitted"
+    after = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    assert "<form method=\"post\" class=\"form\"" not in after  # submitted: read only
+    assert "12.5" in after
+
+
+def test_a_wrong_answer_is_named_next_to_its_field_and_nothing_is_saved(as_user):
+    tool_id = open_tool()
+    client = as_user("BZ")
+    response = post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "answers.officials_trained": "doce",
+                                                                   "action": "save"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'href="#answers-officials_trained"' in page
+    assert 'value="doce"' in page
+    assert stored("BZ") is None
+
+
+def test_the_parties_question_shows_on_the_portal_and_the_country_answers_again(as_user):
+    tool_id = open_tool()
+    client = as_user("HN")
+    post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "submit"})
+    tool = db.session.get(MonitoringResponse, stored("HN").id).tool
+    request_clarification(tool, "HN", "¿Incluye personal consular?", actor=ACTOR, now=NOW)
+    db.session.commit()
+    page = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    assert "¿Incluye personal consular?" in page
+    again = post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "answers.officials_trained": "14",
+                                                                "action": "submit"})
+    assert again.status_code == 302
+    assert (stored("HN").state, stored("HN").answers["officials_trained"]) == ("submitted", "14")
+
+
+def test_the_secretariat_reads_the_questionnaire_but_cannot_answer_for_a_country(as_user):
+    tool_id = open_tool()
+    client = as_user("st_crm")
+    assert client.get(f"/portal/monitoring/{tool_id}").status_code == 200
+    assert post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "save"}).status_code == 403
+
+
+def test_the_dashboard_shows_who_answered_who_is_late_and_what_waits_for_clarification(as_user, clock):
+    from datetime import UTC, datetime
+
+    tool_id = open_tool()
+    client = as_user("HN")
+    post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "submit"})
+    tool = db.session.get(MonitoringResponse, stored("HN").id).tool
+    request_clarification(tool, "HN", "¿Incluye personal consular?", actor=ACTOR, now=NOW)
+    db.session.commit()
+    clock.at = datetime(2026, 12, 16, 12, tzinfo=UTC)  # the day after the due date
+    client.get("/sign-out")
+    page = as_user("st_crm").get("/dashboard").get_data(as_text=True)
+    assert "Monitoring questionnaires" in page or "Cuestionarios de monitoreo" in page
+    section = page.split('id="questionnaires-title"')[1].split("</section>")[0]
+    assert "0 of 11" in section or "0 de 11" in section
+    assert "Honduras" in section.split("clarification:" if "clarification:" in section else "aclaración:")[1]
+    assert "Belice" in section or "Belize" in section  # late
