@@ -13,6 +13,7 @@ from service import config as config_module
 from service.adapters import Services, SystemClock
 from service.conversion.protocol import PdfConverter
 from service.mail import Mailer
+from service.sealing.protocol import Sealer
 from service.templating import location as templates_location
 
 
@@ -76,7 +77,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock(),
                                             store=DatabaseDocumentStore(), mailer=_mailer(app),
-                                            converter=_converter(app))
+                                            converter=_converter(app), sealer=_sealer(app))
 
     # 4. blueprints
     from service import api_docs, health
@@ -153,6 +154,16 @@ def _converter(app: Flask) -> PdfConverter | None:
     # launch, but without it /healthz reported the pool "stopped" until a first issue.
     pool.start()
     return pool
+
+
+def _sealer(app: Flask) -> Sealer | None:
+    """The seal on issued PDFs: injected (tests), TRIPARTITO_SIGNING_KEY, or the demo authority (created once in
+    the data folder, like the secret key). SEALER=False in the configuration issues unsealed PDFs."""
+    if app.config.get("SEALER") is not None:
+        return app.config["SEALER"] or None
+    from service.sealing.wiring import sealer_from_config
+
+    return sealer_from_config(app.config)
 
 
 def _mailer(app: Flask) -> Mailer:

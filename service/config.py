@@ -50,6 +50,14 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "FEED_REFRESH_HOURS": 6,
         # Address of the ST-CRM, the ORGANIZER of every event in the calendar feeds.
         "ORGANIZER_EMAIL": "secretaria@crmsv.org",
+        # The seal on issued PDFs (issue 13): a PKCS#12 file and the file holding its passphrase. Unset: the demo
+        # authority `tripartito init` creates in DATA_DIR/seal (its subjects say DEMO; see the README to replace it).
+        "SIGNING_KEY": None,
+        "SIGNING_PASSPHRASE_FILE": None,
+        # PEM file of the roots a seal must chain to (verification); unset: the self-signed ones of the key's chain.
+        "SIGNING_TRUST_ROOTS": None,
+        # RFC 3161 time-stamping authority (PAdES B-T); unset: the seal carries the signer's own clock only.
+        "TSA_URL": None,
         # Let the session cookie travel over plain http (local `scripts/run.sh` on 127.0.0.1 only; never in production).
         "INSECURE_COOKIES": False,
     }

@@ -68,7 +68,8 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
                 try:
                     issued = issue_and_distribute(kind, subject_id, lang, actor=Principal(party=party),
                                                   now=wired.clock.now(), converter=converter, store=wired.store,
-                                                  mailer=wired.mailer, portal_url=portal)
+                                                  mailer=wired.mailer, portal_url=portal, sealer=wired.sealer,
+                                                  public_url=current_app.config["PUBLIC_URL"])
                     results.append((issued, subject_id, lang))
                 except DomainError as error:
                     db.session.rollback()

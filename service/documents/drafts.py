@@ -29,6 +29,7 @@ class Stamp:
     title: str
     language: str
     issued_at: datetime
+    verification_url: str = ""  # printed with its QR code in the footer, before sealing
 
 
 @dataclass(frozen=True)

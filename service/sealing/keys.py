@@ -1,0 +1,69 @@
+"""The sealing key from configuration, never code: a PKCS#12 file (TRIPARTITO_SIGNING_KEY with
+TRIPARTITO_SIGNING_PASSPHRASE_FILE), else the demo authority in the data folder; TRIPARTITO_TSA_URL adds an
+RFC 3161 timestamp (PAdES B-T); a seal certificate naming an OCSP responder or CRL gets its revocation
+information embedded (B-LT)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.sign import signers
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko_certvalidator import ValidationContext
+
+from service.pdf.seal import Sealed, seal_pdf
+
+
+class SealingKeyError(Exception):
+    """The configured sealing key cannot be used (missing file, wrong passphrase); names the setting."""
+
+
+def _self_signed(cert: asn1_x509.Certificate) -> bool:
+    return cert.self_signed != "no"
+
+
+class KeySealer:
+    """Seals with a pyHanko signer; trusts the roots it was given, or the self-signed certificates of its chain."""
+
+    def __init__(self, signer: signers.Signer, *, tsa_url: str | None = None,
+                 trust_roots: list[asn1_x509.Certificate] | None = None, source: str = "", demo: bool = False,
+                 ) -> None:
+        self.signer, self.tsa_url, self.source, self.demo = signer, tsa_url, source, demo
+        chain = [signer.signing_cert, *(signer.cert_registry or [])]
+        self.roots = trust_roots or [cert for cert in chain if _self_signed(cert)]
+        self.timestamper = HTTPTimeStamper(tsa_url, timeout=10) if tsa_url else None
+        cert = signer.signing_cert
+        self.long_term = bool(cert.ocsp_urls or cert.crl_distribution_points)
+
+    def seal(self, pdf: bytes) -> Sealed:
+        context = None
+        if self.long_term:  # B-LT: fetch the seal certificate's OCSP/CRL answers and embed them
+            context = ValidationContext(trust_roots=self.roots, other_certs=list(self.signer.cert_registry or []),
+                                        allow_fetching=True)
+        return seal_pdf(pdf, self.signer, timestamper=self.timestamper, validation_context=context)
+
+    def trust_roots(self) -> list[bytes]:
+        return [cert.dump() for cert in self.roots]
+
+    def ping(self) -> dict:
+        cert = self.signer.signing_cert
+        return {"ok": True, "signer": cert.subject.human_friendly, "demo": self.demo, "source": self.source,
+                "expires": cert.not_valid_after.isoformat(), "timestamps": self.tsa_url or None}
+
+
+def load_pkcs12(key_file: str | Path, passphrase_file: str | Path | None) -> signers.SimpleSigner:
+    try:
+        passphrase = Path(passphrase_file).read_bytes().strip() if passphrase_file else None
+        signer = signers.SimpleSigner.load_pkcs12_data(Path(key_file).read_bytes(), other_certs=[],
+                                                       passphrase=passphrase)
+    except (OSError, ValueError) as error:
+        raise SealingKeyError(f"TRIPARTITO_SIGNING_KEY {key_file}: {error}") from error
+    return signer
+
+
+def load_trust_roots(pem_file: str | Path) -> list[asn1_x509.Certificate]:
+    from asn1crypto import pem
+
+    content = Path(pem_file).read_bytes()
+    return [asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(content, multiple=True)]
