@@ -14,6 +14,13 @@ class IssueRequestSchema(Schema):
     language = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))
 
 
+class SealSchema(Schema):
+    signer = fields.String()
+    signed_at = fields.AwareDateTime()
+    sha256 = fields.String()
+    timestamped = fields.Boolean()
+
+
 class IssuedDocumentSchema(Schema):
     id = Id()
     kind = fields.String()
@@ -33,6 +40,14 @@ class IssuedDocumentSchema(Schema):
     state = fields.String(metadata={"enum": ["current", "superseded", "withdrawn"]})
     withdrawn_at = fields.AwareDateTime(allow_none=True)
     withdrawal_reason = fields.String(allow_none=True)
+    seal = fields.Nested(SealSchema, allow_none=True)  # None: issued before documents were sealed
+    verification_url = fields.Method("_verification_url", allow_none=True)
+
+    def _verification_url(self, document) -> str | None:
+        from flask import current_app  # the public address is configuration (TRIPARTITO_PUBLIC_URL)
+
+        path = document.verification_path
+        return current_app.config["PUBLIC_URL"].rstrip("/") + path if path else None
 
 
 class DocumentQuerySchema(Schema):

@@ -97,11 +97,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.recommendations.api import blp as recommendations_blp
     from service.reference.api import blp as countries_blp
     from service.schedule.api import blp as schedule_blp
+    from service.sealing.api import blp as verify_blp
     from service.templating.api import blp as templates_blp
 
     for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
                       recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,
-                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp):
+                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp, verify_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)

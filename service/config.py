@@ -39,7 +39,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "START_CONVERTERS": False,
         # API paths (regular expressions) that take a file body instead of JSON.
         "RAW_UPLOAD_PATHS": (r"^/api/v1/ppt-terms/\d+/concept-note$", r"^/api/v1/ppt-terms/\d+/work-plan$",
-                             r"^/api/v1/templates/\w+/(es|en)$", r"^/api/v1/translations\.xlf$"),
+                             r"^/api/v1/templates/\w+/(es|en)$", r"^/api/v1/translations\.xlf$",
+                             r"^/api/v1/verify$"),
         # SMTP server for distributing documents (smtp://user:password@host:587); unset: DATA_DIR/outbox.
         "SMTP_URL": None,
         # Default language of documents, pages and feeds.

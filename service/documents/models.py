@@ -98,6 +98,18 @@ class IssuedDocument(db.Model):
     def supersedes(self) -> int | None:
         return self.supersedes_id
 
+    @property
+    def seal(self) -> dict | None:
+        """What the register keeps of the seal: the signer, the signing time and the signed file's SHA-256."""
+        if self.sealed_by is None:
+            return None
+        return {"signer": self.sealed_by, "signed_at": self.sealed_at, "sha256": self.pdf_sha256,
+                "timestamped": self.seal_timestamped}
+
+    @property
+    def verification_path(self) -> str | None:
+        return f"/verify/{self.verification_code}" if self.verification_code else None
+
 
 class Upload(db.Model):
     """An uploaded annex, such as the incoming PPT's concept note (R11)."""

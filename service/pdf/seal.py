@@ -19,6 +19,8 @@ from pyhanko.sign.timestamps import TimeStamper
 from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "TripartitoSeal"
+RESERVED = 8192  # bytes of hex room for the CMS: the seal certificate and its chain (a few KiB)
+RESERVED_WITH_TIMESTAMP = 16384  # plus the TSA's token with its own certificates
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,9 @@ def seal_pdf(pdf: bytes, signer: signers.Signer, *, timestamper: TimeStamper | N
         use_pades_lta=False,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper)
+    # A fixed room for the signature saves pyHanko's trial signing (done to measure it): about half the time.
+    reserved = RESERVED_WITH_TIMESTAMP if timestamper is not None else RESERVED
+    out = signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper, bytes_reserved=reserved)
     sealed = out.getvalue()
     signature = PdfFileReader(io.BytesIO(sealed), strict=False).embedded_signatures[-1]
     return Sealed(pdf=sealed, signer=signer.signing_cert.subject.human_friendly,

@@ -77,6 +77,7 @@ def init_web(app: Flask) -> None:
         views_ppt_terms,
         views_recommendations,
         views_translations,
+        views_verify,
     )
     from service.web.blueprints import portal, web
     from service.web.errors import register_error_pages
