@@ -84,3 +84,28 @@ class DistributionSchema(Schema):
     error = fields.String(allow_none=True)
     withdrawal_notice = fields.String(allow_none=True)
     withdrawal_notified_at = fields.AwareDateTime(allow_none=True)
+
+
+class PackageRequestSchema(Schema):
+    languages = fields.List(fields.String(validate=validate.OneOf(LANGUAGES)), load_default=list(LANGUAGES),
+                            validate=validate.Length(min=1, max=len(LANGUAGES)))
+
+
+class PackedDocumentSchema(Schema):
+    id = Id()
+    reference = fields.String()
+    kind = fields.String()
+    language = fields.String()
+    reused = fields.Boolean(metadata={"description": "Unchanged since it was issued: the existing version."})
+
+
+class MissingDocumentSchema(Schema):
+    kind = fields.String()
+    subject_id = Id()
+    language = fields.String(allow_none=True)
+    reason = fields.String()
+
+
+class PackageSchema(Schema):
+    documents = fields.List(fields.Nested(PackedDocumentSchema))
+    missing = fields.List(fields.Nested(MissingDocumentSchema))

@@ -85,6 +85,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.content_translations.api import blp as translations_blp
     from service.documents.annexes_api import blp as concept_notes_blp
     from service.documents.api import blp as documents_blp
+    from service.documents.package_api import blp as grcm_package_blp
     from service.feeds.api import blp as feed_tokens_blp
     from service.feeds.views import bp as feeds_bp
     from service.grcm.api import blp as grcm_blp
@@ -102,7 +103,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
                       recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,
-                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp, verify_blp):
+                      feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp, verify_blp,
+                      grcm_package_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -140,3 +141,49 @@ def templates_install(file: Path) -> None:
         raise click.ClickException(error.message) from None
     click.echo(f"Installed {installed['file']} (sha256 {installed['sha256'][:16]}…); "
                f"{installed['previous_versions']} previous version(s) kept.")
+
+
+@click.command("package")
+@click.argument("grcm_id", type=int)
+@click.option("--lang", "languages", type=click.Choice(LANGUAGES), multiple=True,
+              help="Language(s) to issue in (repeat the option); default: Spanish and English.")
+@click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]), default="st_crm", show_default=True)
+@with_appcontext
+def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> None:
+    """The GRCM package: every document of the GRCM meeting, issued, sealed and delivered, with a progress bar."""
+    from service.conversion.local import LocalConverterPool
+    from service.documents.package import Wiring, issue_package, package_jobs
+    from service.grcm.models import GrcmMeeting
+
+    wired = services()
+    grcm = db.session.get(GrcmMeeting, grcm_id)
+    if grcm is None:
+        raise click.ClickException(f"No GRCM meeting {grcm_id}.")
+    chosen = list(languages or LANGUAGES)
+    converter = wired.converter
+    started_here = converter is None
+    if started_here:
+        from service.installation_cli import locate_for_command
+
+        converter = LocalConverterPool(workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli",
+                                       uno_python=str(locate_for_command(current_app)))
+        converter.start()
+    public_url = current_app.config["PUBLIC_URL"]
+    wiring = Wiring(app=current_app._get_current_object(), converter=converter, store=wired.store,
+                    mailer=wired.mailer, sealer=wired.sealer, portal_url=public_url.rstrip("/") + "/portal",
+                    public_url=public_url)
+    total = len(package_jobs(grcm, chosen)[0]) + len(chosen)
+    try:
+        with click.progressbar(length=total, label=f"GRCM package {grcm_id}", file=sys.stderr) as bar:
+            package = issue_package(grcm_id, chosen, actor=Principal(party=party), now=wired.clock.now(),
+                                    wiring=wiring, workers=getattr(converter, "size", 2) or 2,
+                                    progress=lambda _label: bar.update(1))
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    finally:
+        if started_here:
+            converter.stop()
+    for doc in package.documents:
+        click.echo(f"{doc.id}\t{doc.reference}\t{doc.kind}\t{doc.language}\t{'reused' if doc.reused else 'issued'}")
+    for gap in package.missing:
+        click.echo(f"missing\t{gap.kind} {gap.subject_id}\t{gap.language or '-'}\t{gap.reason}", err=True)

@@ -1,0 +1,69 @@
+"""The GRCM package: every document of a GRCM meeting in each language, issued and sealed in one action;
+unchanged documents are reused, not issued again; what cannot be issued is listed with the reason."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from service.demo import load_demo
+from service.extensions import db
+from service.grcm.models import GrcmMeeting
+from tests.conftest import NOW
+
+
+def first_grcm() -> int:
+    return db.session.scalar(select(GrcmMeeting.id).order_by(GrcmMeeting.starts_at_utc))
+
+
+def package(client, auth, grcm_id, languages=("es", "en")):
+    return client.post(f"/api/v1/grcm-meetings/{grcm_id}/package", json={"languages": list(languages)},
+                       headers=auth["st_crm"])
+
+
+def test_the_package_issues_every_document_in_each_language_then_reuses_them(app, client, auth, converter):
+    load_demo(2026, now=NOW)
+    db.session.commit()
+    grcm_id = first_grcm()
+
+    cold = package(client, auth, grcm_id)
+
+    assert cold.status_code == 200, cold.json
+    documents = cold.json["documents"]
+    kinds = {(d["kind"], d["language"]) for d in documents}
+    for kind in ("monitoring_report", "recommendations", "dossier"):
+        assert {(kind, "es"), (kind, "en")} <= kinds
+    assert not any(d["reused"] for d in documents if d["kind"] != "dossier")
+    conversions = converter.conversions
+
+    warm = package(client, auth, grcm_id)
+
+    assert all(d["reused"] for d in warm.json["documents"])
+    assert {d["id"] for d in warm.json["documents"]} == {d["id"] for d in documents}
+    assert converter.conversions == conversions  # nothing converted again
+
+
+def test_the_packaged_dossier_is_sealed_and_verifies(app, client, auth, converter):
+    load_demo(2026, now=NOW)
+    db.session.commit()
+    documents = package(client, auth, first_grcm(), languages=["es"]).json["documents"]
+    dossier = next(d for d in documents if d["kind"] == "dossier")
+
+    pdf = client.get(f"/api/v1/documents/{dossier['id']}/pdf", headers=auth["BZ"]).data
+    answer = client.post("/api/v1/verify", data=pdf, headers={"Content-Type": "application/pdf"}).json
+
+    assert answer["authentic"] is True
+    assert answer["kind"] == "dossier"
+
+
+def test_an_unknown_meeting_or_language_is_refused_naming_it(client, auth, converter):
+    assert package(client, auth, 99999).status_code == 404
+    refused = package(client, auth, 1, languages=["fr"])
+    assert refused.status_code == 422
+    assert "languages" in str(refused.json)
+
+
+def test_member_countries_cannot_package(client, auth, converter):
+    response = client.post("/api/v1/grcm-meetings/1/package", json={"languages": ["es"]}, headers=auth["BZ"])
+
+    assert response.status_code == 403
+
