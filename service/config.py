@@ -57,6 +57,14 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "SIGNING_PASSPHRASE_FILE": None,
         # PEM file of the roots a seal must chain to (verification); unset: the self-signed ones of the key's chain.
         "SIGNING_TRUST_ROOTS": None,
+        # Or a PKCS#11 token (HSM, smart card, SoftHSM2): the module (.so), the token's label, a file holding the
+        # user PIN, and the labels of the key and of its certificate on the token (the certificate label defaults
+        # to the key's). Set, it wins over SIGNING_KEY.
+        "SIGNING_PKCS11_MODULE": None,
+        "SIGNING_PKCS11_TOKEN": None,
+        "SIGNING_PKCS11_PIN_FILE": None,
+        "SIGNING_PKCS11_KEY_LABEL": None,
+        "SIGNING_PKCS11_CERT_LABEL": None,
         # RFC 3161 time-stamping authority (PAdES B-T); unset: the seal carries the signer's own clock only.
         "TSA_URL": None,
         # Let the session cookie travel over plain http (local `scripts/run.sh` on 127.0.0.1 only; never in production).

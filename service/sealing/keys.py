@@ -62,6 +62,23 @@ def load_pkcs12(key_file: str | Path, passphrase_file: str | Path | None) -> sig
     return signer
 
 
+def load_pkcs11(module: str, token: str, pin_file: str | Path, key_label: str,
+                cert_label: str | None = None) -> signers.Signer:
+    """A signer whose key never leaves the token: pyHanko asks the token to sign each digest."""
+    from pyhanko.config.pkcs11 import TokenCriteria  # python-pkcs11 loads only on this path
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    try:
+        session = open_pkcs11_session(module, token_criteria=TokenCriteria(label=token),
+                                      user_pin=Path(pin_file).read_text().strip())
+        # Raw mechanism: pyHanko hashes, the token only signs the digest; tokens such as SoftHSM2 have no
+        # combined ECDSA-with-SHA-256 mechanism, and every token has the raw one.
+        return PKCS11Signer(session, key_label=key_label, cert_label=cert_label or key_label,
+                            use_raw_mechanism=True)
+    except Exception as error:  # the token's library raises its own exception types
+        raise SealingKeyError(f"TRIPARTITO_SIGNING_PKCS11_* ({module}, token {token!r}): {error}") from error
+
+
 def load_trust_roots(pem_file: str | Path) -> list[asn1_x509.Certificate]:
     from asn1crypto import pem
 
