@@ -172,3 +172,10 @@ def test_a_merged_dossier_drops_its_parts_seals_and_carries_only_its_own(sealer)
     sealed = sealer.seal(merged).pdf
     assert len(PdfFileReader(io.BytesIO(sealed)).embedded_signatures) == 1
     assert inspect_seal(sealed, trust_roots=roots(sealer))["valid"]
+
+
+def test_the_recorded_signing_time_is_the_one_inside_the_signature(sealer):
+    sealed = sealer.seal(pdfa_like())
+
+    inside = PdfFileReader(io.BytesIO(sealed.pdf)).embedded_signatures[-1].self_reported_timestamp
+    assert sealed.signed_at == inside
