@@ -16,6 +16,8 @@ from datetime import datetime
 from pyhanko.pdf_utils.generic import parse_pdf_date
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers import constants
+from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
 from pyhanko.sign.timestamps import TimeStamper
 from pyhanko_certvalidator import ValidationContext
 
@@ -24,6 +26,25 @@ _SIGNED_AT = re.compile(rb"/M\s*\(D(?::|\\072)([0-9Z+\-']+)\)")  # pyHanko write
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 RESERVED = 8192  # bytes of hex room for the CMS: the seal certificate and its chain (a few KiB)
 RESERVED_WITH_TIMESTAMP = 16384  # plus the TSA's token with its own certificates
+
+
+class _PdfA2Signer(signers.PdfSigner):
+    """pyHanko's signer, declaring only the PAdES (ESIC) extension to PDF 1.7. For an EC key it would also
+    declare ISO 32002, which sets the catalog's /Version to 2.0: a PDF/A-2 file is PDF 1.x (ISO 19005-2, 6.1.2),
+    and PDF 1.7 readers verify ECDSA seals through ESIC anyway."""
+
+    def register_extensions(self, pdf_out, *, md_algorithm: str) -> None:
+        pdf_out.ensure_output_version(version=(1, 7))
+        pdf_out.register_extension(constants.ESIC_EXTENSION_1)
+
+
+class _MetadataKeepingWriter(IncrementalPdfFileWriter):
+    """Appends the seal without touching the document information or the XMP metadata. pyHanko would append
+    itself to the Info dictionary's /Producer but rewrite the XMP's pdf:Producer to itself alone; PDF/A requires
+    the two to agree (ISO 19005-2, 6.6.3), and LibreOffice wrote them agreeing."""
+
+    def _update_meta(self) -> None:
+        """Nothing to update: the metadata stays as the converter wrote it."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +65,15 @@ def seal_pdf(pdf: bytes, signer: signers.Signer, *, timestamper: TimeStamper | N
         field_name=FIELD_NAME, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         embed_validation_info=validation_context is not None, validation_context=validation_context,
         use_pades_lta=False,
+        # B-LT in the seal's own revision: a separate DSS revision would be written by pyHanko's own writer,
+        # which rewrites the metadata (see _MetadataKeepingWriter), and one revision is simpler to check
+        dss_settings=DSSContentSettings(include_vri=False,
+                                        placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE),
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    writer = _MetadataKeepingWriter(io.BytesIO(pdf), strict=False)
     # A fixed room for the signature saves pyHanko's trial signing (done to measure it): about half the time.
     reserved = RESERVED_WITH_TIMESTAMP if timestamper is not None else RESERVED
-    out = signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper, bytes_reserved=reserved)
+    out = _PdfA2Signer(meta, signer=signer, timestamper=timestamper).sign_pdf(writer, bytes_reserved=reserved)
     sealed = out.getvalue()
     return Sealed(pdf=sealed, signer=signer.signing_cert.subject.human_friendly, signed_at=signing_time(sealed),
                   timestamped=timestamper is not None, sha256=hashlib.sha256(sealed).hexdigest())

@@ -56,15 +56,12 @@ class Verdict:
 
 
 def state_of(document: IssuedDocument) -> tuple[str, IssuedDocument | None]:
-    """current | superseded (by the newer version) | withdrawn (read defensively: not every register has it)."""
-    newer = db.session.scalar(select(IssuedDocument).where(IssuedDocument.supersedes_id == document.id).limit(1))
-    if getattr(document, "state", None) == "withdrawn":
-        return "withdrawn", newer
-    latest = newer
-    while newer is not None:  # name the newest version, not just the next one
-        latest = newer
-        newer = db.session.scalar(select(IssuedDocument).where(IssuedDocument.supersedes_id == newer.id).limit(1))
-    return ("superseded", latest) if latest is not None else ("current", None)
+    """The register's state (current | superseded | withdrawn) and the newest version that replaced it."""
+    latest, newer = None, document.successors
+    while newer:  # name the newest version, not just the next one
+        latest = max(newer, key=lambda version: version.version)
+        newer = latest.successors
+    return document.state, latest
 
 
 def verify_pdf(content: bytes, *, trust_roots: list[bytes]) -> Verdict:

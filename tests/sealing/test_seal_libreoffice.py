@@ -8,11 +8,13 @@ import hashlib
 import io
 import subprocess
 
+import pikepdf
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from service.pdf.facts import pdfa_problems
 from service.sealing.keys import KeySealer, load_pkcs12, load_trust_roots
 from tests.documents.test_issuing_api import issue, meeting_with_minutes
 from tests.sealing.pdfs import pdfa_part_by_pikepdf
@@ -44,6 +46,11 @@ def test_issued_minutes_are_sealed_b_lt_stay_pdfa_and_verify(client, auth, pki, 
     assert status.timestamp_validity is not None
     assert status.timestamp_validity.trusted
     assert pdfa_part_by_pikepdf(pdf) == ("2", "B")
+    assert pdfa_problems(pdf) == []  # the PDF/A-2b clauses the register's second reading checks, after the seal
+    assert body["pdfa"] is True
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        assert "/DSS" in opened.Root  # B-LT: the OCSP answers and certificates are in the file
+        assert str(opened.docinfo["/Producer"]) == opened.open_metadata()["pdf:Producer"]  # Info and XMP agree
     (tmp_path / "sealed.pdf").write_bytes(pdf)
     check = subprocess.run(["qpdf", "--check", str(tmp_path / "sealed.pdf")], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from tests.documents.test_issuing_api import issue, meeting_with_minutes
-from tests.factories import minutes_body
+from tests.documents.test_withdrawal import REASON, issued_report
 from tests.sealing.pdfs import pdfa_like
 
 
@@ -49,8 +49,8 @@ def test_the_issued_pdf_verifies_as_authentic_and_current_without_a_token(client
 
 def test_one_flipped_byte_makes_it_not_authentic_with_the_reason(client, auth, converter):
     _body, pdf = issued_pdf(client, auth)
-    at = pdf.index(b"conversion")
-    altered = pdf[:at] + b"C" + pdf[at + 1:]
+    at = pdf.index(b"595")  # the page width, inside the sealed bytes: the file still parses
+    altered = pdf[:at] + b"6" + pdf[at + 1:]
 
     answer = verify(client, altered).json
 
@@ -60,20 +60,34 @@ def test_one_flipped_byte_makes_it_not_authentic_with_the_reason(client, auth, c
     assert "altered" in answer["problems"][0]["message"]
 
 
-def test_an_older_version_is_authentic_but_superseded(client, auth, converter):
-    meeting_id = meeting_with_minutes(client, auth)
-    first = issue(client, auth, meeting_id).json
+def test_an_older_version_is_authentic_but_superseded_and_names_the_newer_one(client, auth, converter):
+    first = issued_report(client, auth)
     old_pdf = client.get(f"/api/v1/documents/{first['id']}/pdf", headers=auth["BZ"]).data
-    etag = client.get(f"/api/v1/meetings/{meeting_id}/minutes", headers=auth["st_crm"]).headers["ETag"]
-    client.put(f"/api/v1/meetings/{meeting_id}/minutes", json=minutes_body(next_meeting="Otra fecha"),
-               headers={**auth["st_crm"], "If-Match": etag})
-    issue(client, auth, meeting_id)
+    client.post("/api/v1/crm-events", json={"title": "Taller", "kind": "workshop", "starts_on": "2026-03-10"},
+                headers=auth["st_crm"])  # the report's data changed: issuing again makes version 2
+    newer = client.post("/api/v1/documents", json={"kind": "monitoring_report", "subject_id": first["subject_id"],
+                                                   "language": "es"}, headers=auth["st_crm"])
+    assert newer.status_code == 201, newer.json
 
     answer = verify(client, old_pdf).json
 
     assert answer["authentic"] is True
     assert answer["state"] == "superseded"
     assert answer["superseded_by"]["version"] == 2
+    assert answer["superseded_by"]["reference"] == first["reference"]
+
+
+def test_a_withdrawn_document_is_authentic_and_says_withdrawn(client, auth, converter):
+    document = issued_report(client, auth)
+    pdf = client.get(f"/api/v1/documents/{document['id']}/pdf", headers=auth["BZ"]).data
+    withdrawn = client.post(f"/api/v1/documents/{document['id']}/withdraw", json=REASON, headers=auth["st_rrocm"])
+    assert withdrawn.status_code == 200, withdrawn.json
+
+    answer = verify(client, pdf).json
+
+    assert answer["authentic"] is True  # it is the file the team issued; the state says it no longer stands
+    assert answer["state"] == "withdrawn"
+    assert answer["superseded_by"] is None
 
 
 def test_a_pdf_without_a_seal_is_not_authentic(client, auth):
