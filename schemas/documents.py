@@ -95,6 +95,7 @@ class PackedDocumentSchema(Schema):
     id = Id()
     reference = fields.String()
     kind = fields.String()
+    subject_id = Id()
     language = fields.String()
     reused = fields.Boolean(metadata={"description": "Unchanged since it was issued: the existing version."})
 
@@ -102,8 +103,8 @@ class PackedDocumentSchema(Schema):
 class MissingDocumentSchema(Schema):
     kind = fields.String()
     subject_id = Id()
-    language = fields.String(allow_none=True)
-    reason = fields.String()
+    language = fields.String()
+    reason = fields.String(metadata={"description": "Why it was not issued, as the issuing rules say it."})
 
 
 class PackageSchema(Schema):

@@ -152,7 +152,7 @@ def templates_install(file: Path) -> None:
 def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> None:
     """The GRCM package: every document of the GRCM meeting, issued, sealed and delivered, with a progress bar."""
     from service.conversion.local import LocalConverterPool
-    from service.documents.package import Wiring, issue_package, package_jobs
+    from service.documents.package import issue_package, package_jobs, pool_workers, wiring_of
     from service.grcm.models import GrcmMeeting
 
     wired = services()
@@ -168,15 +168,13 @@ def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> Non
         converter = LocalConverterPool(workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli",
                                        uno_python=str(locate_for_command(current_app)))
         converter.start()
-    public_url = current_app.config["PUBLIC_URL"]
-    wiring = Wiring(app=current_app._get_current_object(), converter=converter, store=wired.store,
-                    mailer=wired.mailer, sealer=wired.sealer, portal_url=public_url.rstrip("/") + "/portal",
-                    public_url=public_url)
-    total = len(package_jobs(grcm, chosen)[0]) + len(chosen)
+    wiring = wiring_of(current_app._get_current_object(), wired, converter=converter,
+                       portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
+    total = len(package_jobs(grcm, chosen)) + len(chosen)
     try:
         with click.progressbar(length=total, label=f"GRCM package {grcm_id}", file=sys.stderr) as bar:
             package = issue_package(grcm_id, chosen, actor=Principal(party=party), now=wired.clock.now(),
-                                    wiring=wiring, workers=getattr(converter, "size", 2) or 2,
+                                    wiring=wiring, workers=pool_workers(converter),
                                     progress=lambda _label: bar.update(1))
     except DomainError as error:
         raise click.ClickException(error.message) from None
@@ -186,4 +184,4 @@ def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> Non
     for doc in package.documents:
         click.echo(f"{doc.id}\t{doc.reference}\t{doc.kind}\t{doc.language}\t{'reused' if doc.reused else 'issued'}")
     for gap in package.missing:
-        click.echo(f"missing\t{gap.kind} {gap.subject_id}\t{gap.language or '-'}\t{gap.reason}", err=True)
+        click.echo(f"missing\t{gap.kind} {gap.subject_id}\t{gap.language}\t{gap.reason}", err=True)

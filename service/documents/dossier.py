@@ -33,6 +33,7 @@ from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 from service.templating.compose import AnnexSheet, WordPart, body_box, compose
 from service.templating.docx_properties import with_properties
+from service.templating.qr import with_verification_qr
 from service.templating.render import render_docx
 
 IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
@@ -65,14 +66,19 @@ class MergeFailed(DomainError):
     status = 502
 
 
-def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
-    """Meetings held after the previous GRCM meeting and before this one, whose minutes the three approved."""
+def meetings_in_the_period(grcm: GrcmMeeting) -> list[Meeting]:
+    """Meetings after the previous GRCM meeting and before this one, not cancelled (held or not)."""
     previous = db.session.scalar(select(GrcmMeeting.starts_at_utc).where(
         GrcmMeeting.starts_at_utc < grcm.starts_at_utc).order_by(GrcmMeeting.starts_at_utc.desc()).limit(1))
     query = select(Meeting).where(Meeting.starts_at_utc < grcm.starts_at_utc, Meeting.status != "cancelled")
     if previous is not None:
         query = query.where(Meeting.starts_at_utc >= previous)
-    return [m for m in db.session.scalars(query.order_by(Meeting.starts_at_utc))
+    return list(db.session.scalars(query.order_by(Meeting.starts_at_utc)))
+
+
+def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
+    """Meetings held after the previous GRCM meeting and before this one, whose minutes the three approved."""
+    return [m for m in meetings_in_the_period(grcm)
             if m.status == "held" and m.minutes is not None and m.minutes.state == "approved"]
 
 
@@ -114,8 +120,11 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         annex = annex_pdf(upload, converter, store) if upload is not None else None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
-                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
+                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language),
+                  "verification_url": stamp.verification_url}
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
+        if stamp.verification_url:  # the cover's footer is the dossier's: its QR code names the dossier
+            cover = with_verification_qr(cover, stamp.verification_url)
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],

@@ -14,19 +14,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import select
 
+from service.adapters import Services
 from service.auth.principals import Principal
 from service.common.i18n import N_, Message
 from service.conversion.protocol import PdfConverter
-from service.documents.dossier import meetings_of_the_period
+from service.documents.dossier import meetings_in_the_period
 from service.documents.issuing import issue_and_distribute
 from service.documents.storage import DocumentStore
 from service.errors import DomainError, NotFound
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.mail import Mailer
-from service.meetings.models import Meeting
 from service.sealing.protocol import Sealer
 
 Progress = Callable[[str], None]  # told "kind subject [lang]" as each document is done
@@ -37,6 +36,7 @@ class Packed:
     id: int
     reference: str
     kind: str
+    subject_id: int
     language: str
     reused: bool
 
@@ -45,8 +45,8 @@ class Packed:
 class Missing:
     kind: str
     subject_id: int
-    language: str | None
-    reason: str
+    language: str
+    reason: Message
 
 
 @dataclass
@@ -68,25 +68,22 @@ class Wiring:
     public_url: str
 
 
-def package_jobs(grcm: GrcmMeeting, languages: list[str]) -> tuple[list[tuple[str, int, str]], list[Missing]]:
-    """(kind, subject, language) of every part, and the meetings of the period that have no minutes yet."""
-    meetings = meetings_of_the_period(grcm)
+def wiring_of(app: Flask, wired: Services, *, converter: PdfConverter | None, portal_url: str) -> Wiring:
+    """The wiring the API, the page and the command hand to `issue_package`."""
+    return Wiring(app=app, converter=converter, store=wired.store, mailer=wired.mailer, sealer=wired.sealer,
+                  portal_url=portal_url, public_url=app.config["PUBLIC_URL"])
+
+
+def pool_workers(converter: PdfConverter | None) -> int:
+    """One thread per converter of the pool: conversions run in parallel, never queue behind each other."""
+    return max(1, min(int(getattr(converter, "size", None) or 2), 8))
+
+
+def package_jobs(grcm: GrcmMeeting, languages: list[str]) -> list[tuple[str, int, str]]:
+    """(kind, subject, language) of every part: the minutes of every meeting of the period, approved or not, so
+    that those that cannot be issued yet are listed as missing with the issuing rules' own reason."""
     jobs = [(kind, grcm.id, lang) for lang in languages for kind in ("monitoring_report", "recommendations")]
-    jobs += [("minutes", meeting.id, lang) for lang in languages for meeting in meetings]
-    with_minutes = {meeting.id for meeting in meetings}
-    missing = [Missing("minutes", meeting.id, None,
-                       Message(N_("The minutes of “%(title)s” are not recorded yet."), {"title": meeting.title}))
-               for meeting in _held_in_period(grcm) if meeting.id not in with_minutes]
-    return jobs, missing
-
-
-def _held_in_period(grcm: GrcmMeeting) -> list[Meeting]:
-    previous = db.session.scalar(select(GrcmMeeting.starts_at_utc).where(
-        GrcmMeeting.starts_at_utc < grcm.starts_at_utc).order_by(GrcmMeeting.starts_at_utc.desc()).limit(1))
-    query = select(Meeting).where(Meeting.starts_at_utc < grcm.starts_at_utc, Meeting.status != "cancelled")
-    if previous is not None:
-        query = query.where(Meeting.starts_at_utc >= previous)
-    return list(db.session.scalars(query.order_by(Meeting.starts_at_utc)))
+    return jobs + [("minutes", meeting.id, lang) for lang in languages for meeting in meetings_in_the_period(grcm)]
 
 
 def issue_package(grcm_id: int, languages: list[str], *, actor: Principal, now: datetime, wiring: Wiring,
@@ -94,9 +91,9 @@ def issue_package(grcm_id: int, languages: list[str], *, actor: Principal, now: 
     grcm = db.session.get(GrcmMeeting, grcm_id)
     if grcm is None:
         raise NotFound(N_("No GRCM meeting %(id)s."), field="grcm_id", params={"id": grcm_id})
-    jobs, missing = package_jobs(grcm, languages)
+    jobs = package_jobs(grcm, languages)
     db.session.commit()  # the workers' sessions see what this one read; nothing is held open meanwhile
-    package = Package(missing=missing)
+    package = Package()
 
     def one(job: tuple[str, int, str]) -> Packed | Missing:
         kind, subject_id, language = job
@@ -107,7 +104,8 @@ def issue_package(grcm_id: int, languages: list[str], *, actor: Principal, now: 
                                               portal_url=wiring.portal_url, sealer=wiring.sealer,
                                               public_url=wiring.public_url)
                 document = issued.document
-                result: Packed | Missing = Packed(document.id, document.reference, kind, language, not issued.created)
+                result: Packed | Missing = Packed(document.id, document.reference, kind, subject_id, language,
+                                                    not issued.created)
             except DomainError as error:
                 db.session.rollback()
                 result = Missing(kind, subject_id, language, Message(error.template, error.params))

@@ -11,7 +11,7 @@ from service.adapters import services
 from service.auth.http import current_principal, requires_writer
 from service.common.i18n import N_
 from service.documents.errors import ConvertersUnavailable
-from service.documents.package import Wiring, issue_package
+from service.documents.package import Wiring, issue_package, pool_workers, wiring_of
 
 blp = Blueprint("grcm_package", __name__, url_prefix="/api/v1/grcm-meetings",
                 description="The GRCM package: all of a GRCM meeting's documents in one action")
@@ -22,15 +22,8 @@ def wiring() -> Wiring:
     if wired.converter is None:
         raise ConvertersUnavailable(N_("The PDF converters are not running; start the service with "
                                        "“tripartito serve” and try again."))
-    return Wiring(app=current_app._get_current_object(), converter=wired.converter, store=wired.store,
-                  mailer=wired.mailer, sealer=wired.sealer, portal_url=request.url_root + "portal",
-                  public_url=current_app.config["PUBLIC_URL"])
-
-
-def workers() -> int:
-    """One thread per converter of the pool: conversions run in parallel, never queue behind each other."""
-    size = getattr(services().converter, "size", None)
-    return max(1, min(int(size or 2), 8))
+    return wiring_of(current_app._get_current_object(), wired, converter=wired.converter,
+                     portal_url=request.url_root + "portal")
 
 
 @blp.route("/<int:grcm_id>/package")
@@ -42,4 +35,4 @@ class GrcmPackage(MethodView):
         """Monitoring report, recommendations, the minutes of the period and the dossier, in each language:
         unchanged documents are reused; what cannot be issued is listed in `missing` with the reason."""
         return issue_package(grcm_id, list(dict.fromkeys(data["languages"])), actor=current_principal(),
-                             now=services().clock.now(), wiring=wiring(), workers=workers())
+                             now=services().clock.now(), wiring=wiring(), workers=pool_workers(services().converter))

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from service.adapters import services
 from service.common.i18n import LANGUAGES
-from service.documents.package import Wiring, issue_package
+from service.documents.package import issue_package, pool_workers, wiring_of
 from service.errors import DomainError
 from service.grcm.models import GrcmMeeting
 from service.web.blueprints import web
@@ -29,12 +29,11 @@ def grcm_package(grcm_id: int) -> Response:
         flash(_("The PDF converters are not running; start the service with “tripartito serve” and try again."),
               "error")
         return back
-    wiring = Wiring(app=current_app._get_current_object(), converter=wired.converter, store=wired.store,
-                    mailer=wired.mailer, sealer=wired.sealer, portal_url=request.url_root + "portal",
-                    public_url=current_app.config["PUBLIC_URL"])
+    wiring = wiring_of(current_app._get_current_object(), wired, converter=wired.converter,
+                       portal_url=request.url_root + "portal")
     try:
         package = issue_package(grcm.id, languages, actor=current_principal(), now=now(), wiring=wiring,
-                                workers=max(1, int(getattr(wired.converter, "size", 2) or 2)))
+                                workers=pool_workers(wired.converter))
     except DomainError as error:
         flash(translate(error), "error")
         return back

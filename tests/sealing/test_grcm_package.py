@@ -3,11 +3,16 @@ unchanged documents are reused, not issued again; what cannot be issued is liste
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from sqlalchemy import select
 
 from service.demo import load_demo
+from service.documents.dossier import meetings_in_the_period, meetings_of_the_period
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
+from service.templating.qr import qr_png
 from tests.conftest import NOW
 
 
@@ -42,9 +47,29 @@ def test_the_package_issues_every_document_in_each_language_then_reuses_them(app
     assert converter.conversions == conversions  # nothing converted again
 
 
-def test_the_packaged_dossier_is_sealed_and_verifies(app, client, auth, converter):
+def test_minutes_that_cannot_be_issued_yet_are_missing_in_each_language_with_the_rules_reason(
+        app, client, auth, converter):
     load_demo(2026, now=NOW)
     db.session.commit()
+    grcm, not_ready = next((g, ids) for g in db.session.scalars(select(GrcmMeeting).order_by(GrcmMeeting.id))
+                           if (ids := {m.id for m in meetings_in_the_period(g)}
+                               - {m.id for m in meetings_of_the_period(g)}))  # the demo has minutes awaiting approval
+
+    body = package(client, auth, grcm.id).json
+
+    missing = {(gap["subject_id"], gap["language"]): gap["reason"] for gap in body["missing"]
+               if gap["kind"] == "minutes"}
+    assert set(missing) == {(meeting_id, lang) for meeting_id in not_ready for lang in ("es", "en")}
+    assert all(missing.values())
+    assert not {d["subject_id"] for d in body["documents"] if d["kind"] == "minutes"} & not_ready
+
+
+def test_the_packaged_dossier_is_sealed_and_verifies(app, client, auth, converter, monkeypatch):
+    load_demo(2026, now=NOW)
+    db.session.commit()
+    converted: list[bytes] = []
+    real_convert = converter.convert
+    monkeypatch.setattr(converter, "convert", lambda docx, **kw: converted.append(docx) or real_convert(docx, **kw))
     documents = package(client, auth, first_grcm(), languages=["es"]).json["documents"]
     dossier = next(d for d in documents if d["kind"] == "dossier")
 
@@ -53,6 +78,13 @@ def test_the_packaged_dossier_is_sealed_and_verifies(app, client, auth, converte
 
     assert answer["authentic"] is True
     assert answer["kind"] == "dossier"
+    # the dossier's own link and QR code are in its footer (the cover's footer is the whole dossier's)
+    url = client.get(f"/api/v1/documents/{dossier['id']}", headers=auth["st_crm"]).json["verification_url"]
+    docx = converted[-1]  # the dossier goes last
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        footers = "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("word/footer"))
+        assert url in footers
+        assert qr_png(url) in [zf.read(n) for n in zf.namelist() if n.startswith("word/media/")]
 
 
 def test_an_unknown_meeting_or_language_is_refused_naming_it(client, auth, converter):
