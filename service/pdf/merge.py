@@ -9,7 +9,7 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
+from pypdf.generic import NameObject, StreamObject, TextStringObject
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ def merge(parts: list[Part], *, title: str, author: str, subject: str, language:
     writer = PdfWriter()
     for part in parts:
         writer.append(io.BytesIO(part.pdf), outline_item=part.title, import_outline=False)
-    _drop_part_seals(writer)
     writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=1)  # one run of numbers, 1 … N
     stamp = created.strftime("D:%Y%m%d%H%M%SZ")
     writer.add_metadata({"/Title": title, "/Author": author, "/Subject": subject, "/Producer": "Tripartito (pypdf)",
@@ -55,26 +54,6 @@ def merge(parts: list[Part], *, title: str, author: str, subject: str, language:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def _drop_part_seals(writer: PdfWriter) -> None:
-    """The parts' seals cover the parts' bytes, never the merged file: copied along they would show as broken
-    signatures (and fill the seal field the dossier's own seal needs). The dossier has no other form fields."""
-    writer._root_object.pop(NameObject("/AcroForm"), None)
-    for page in writer.pages:
-        annotations = page.get("/Annots")
-        if annotations is None:
-            continue
-        kept = ArrayObject(a for a in annotations.get_object() if not _is_signature_widget(a.get_object()))
-        if kept:
-            page[NameObject("/Annots")] = kept
-        else:
-            del page[NameObject("/Annots")]
-
-
-def _is_signature_widget(annotation: DictionaryObject) -> bool:
-    field = annotation.get("/Parent", annotation).get_object()
-    return annotation.get("/Subtype") == "/Widget" and (annotation.get("/FT") == "/Sig" or field.get("/FT") == "/Sig")
 
 
 def _keep_pdfa(writer: PdfWriter, first_part: bytes, **meta) -> None:

@@ -157,23 +157,6 @@ def test_seal_pdf_is_plain_over_bytes(pki):
 
     assert not sealed.timestamped
     assert len(sealed.sha256) == 64
-
-
-def test_a_merged_dossier_drops_its_parts_seals_and_carries_only_its_own(sealer):
-    from datetime import UTC, datetime
-
-    from service.pdf.merge import Part, merge
-
-    parts = [Part(f"part {n}", sealer.seal(pdfa_like()).pdf, pdfa=True) for n in (1, 2)]
-    merged = merge(parts, title="Dossier", author="ET", subject="GRCM", language="es",
-                   created=datetime(2026, 11, 28, tzinfo=UTC))
-
-    assert PdfFileReader(io.BytesIO(merged)).embedded_signatures == []
-    sealed = sealer.seal(merged).pdf
-    assert len(PdfFileReader(io.BytesIO(sealed)).embedded_signatures) == 1
-    assert inspect_seal(sealed, trust_roots=roots(sealer))["valid"]
-
-
 def test_the_recorded_signing_time_is_the_one_inside_the_signature(sealer):
     sealed = sealer.seal(pdfa_like())
 
