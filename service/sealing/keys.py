@@ -5,6 +5,8 @@ information embedded (B-LT)."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
@@ -23,8 +25,17 @@ def _self_signed(cert: asn1_x509.Certificate) -> bool:
     return cert.self_signed != "no"
 
 
+REVOCATION_REUSE_SECONDS = 600  # B-LT: the OCSP/CRL answers fetched once are embedded for 10 minutes
+
+
 class KeySealer:
-    """Seals with a pyHanko signer; trusts the roots it was given, or the self-signed certificates of its chain."""
+    """Seals with a pyHanko signer; trusts the roots it was given, or the self-signed certificates of its chain.
+
+    Made once per process (service/sealing/wiring.py): the key and its chain are loaded once, and for B-LT the
+    validation context, with the revocation answers it fetched, is kept for REVOCATION_REUSE_SECONDS instead of
+    asking the OCSP responder for every document. Seals are made one at a time: a PKCS#11 session and pyHanko's
+    validation context are not for concurrent use, and a seal is tens of milliseconds beside seconds of conversion.
+    """
 
     def __init__(self, signer: signers.Signer, *, tsa_url: str | None = None,
                  trust_roots: list[asn1_x509.Certificate] | None = None, source: str = "", demo: bool = False,
@@ -35,13 +46,23 @@ class KeySealer:
         self.timestamper = HTTPTimeStamper(tsa_url, timeout=10) if tsa_url else None
         cert = signer.signing_cert
         self.long_term = bool(cert.ocsp_urls or cert.crl_distribution_points)
+        self._lock = threading.Lock()
+        self._context: ValidationContext | None = None
+        self._context_until = 0.0
 
     def seal(self, pdf: bytes) -> Sealed:
-        context = None
-        if self.long_term:  # B-LT: fetch the seal certificate's OCSP/CRL answers and embed them
-            context = ValidationContext(trust_roots=self.roots, other_certs=list(self.signer.cert_registry or []),
-                                        allow_fetching=True)
-        return seal_pdf(pdf, self.signer, timestamper=self.timestamper, validation_context=context)
+        with self._lock:
+            return seal_pdf(pdf, self.signer, timestamper=self.timestamper, validation_context=self._revocation())
+
+    def _revocation(self) -> ValidationContext | None:
+        """B-LT: a context that fetches the seal certificate's OCSP/CRL answers (kept a while, then renewed)."""
+        if not self.long_term:
+            return None
+        if self._context is None or time.monotonic() >= self._context_until:
+            self._context = ValidationContext(trust_roots=self.roots, allow_fetching=True,
+                                              other_certs=list(self.signer.cert_registry or []))
+            self._context_until = time.monotonic() + REVOCATION_REUSE_SECONDS
+        return self._context
 
     def trust_roots(self) -> list[bytes]:
         return [cert.dump() for cert in self.roots]

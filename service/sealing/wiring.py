@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,30 @@ from service.sealing.keys import KeySealer, load_pkcs11, load_pkcs12, load_trust
 
 
 def sealer_from_config(config: Mapping[str, Any]) -> KeySealer:
+    """The process's sealer for this configuration: loaded once and shared by every app the process makes (the
+    key files are named in the cache key with their modification times, so a replaced key is loaded again)."""
+    names = ("SIGNING_TRUST_ROOTS", "TSA_URL", "SIGNING_PKCS11_MODULE", "SIGNING_PKCS11_TOKEN",
+             "SIGNING_PKCS11_PIN_FILE", "SIGNING_PKCS11_KEY_LABEL", "SIGNING_PKCS11_CERT_LABEL", "SIGNING_KEY",
+             "SIGNING_PASSPHRASE_FILE", "DATA_DIR")
+    settings = tuple((name, str(config.get(name) or "")) for name in names)
+    files = (config.get("SIGNING_KEY"), config.get("SIGNING_TRUST_ROOTS"),
+             demo_paths(Path(config["DATA_DIR"]))[0] if config.get("DATA_DIR") else None)
+    return _cached(settings, tuple(_mtime(path) for path in files))
+
+
+def _mtime(path: str | Path | None) -> float | None:
+    try:
+        return Path(path).stat().st_mtime if path else None
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(settings: tuple[tuple[str, str], ...], _mtimes: tuple[float | None, ...]) -> KeySealer:
+    return _load(dict(settings))
+
+
+def _load(config: Mapping[str, Any]) -> KeySealer:
     roots = load_trust_roots(config["SIGNING_TRUST_ROOTS"]) if config.get("SIGNING_TRUST_ROOTS") else None
     tsa_url = config.get("TSA_URL") or None
     if config.get("SIGNING_PKCS11_MODULE"):

@@ -4,6 +4,7 @@ TSA, revocation data from a real OCSP responder), appended without disturbing th
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -157,8 +158,34 @@ def test_seal_pdf_is_plain_over_bytes(pki):
 
     assert not sealed.timestamped
     assert len(sealed.sha256) == 64
+
+
 def test_the_recorded_signing_time_is_the_one_inside_the_signature(sealer):
     sealed = sealer.seal(pdfa_like())
 
     inside = PdfFileReader(io.BytesIO(sealed.pdf)).embedded_signatures[-1].self_reported_timestamp
     assert sealed.signed_at == inside
+
+
+def test_the_process_loads_the_sealing_key_once_and_again_only_when_the_file_changes(pki, tmp_path):
+    from service.sealing.wiring import sealer_from_config
+
+    key = tmp_path / "seal.p12"
+    key.write_bytes(pki.pkcs12.read_bytes())
+    config = {"SIGNING_KEY": str(key), "SIGNING_PASSPHRASE_FILE": str(pki.passphrase_file),
+              "DATA_DIR": str(tmp_path)}
+
+    first = sealer_from_config(config)
+    assert sealer_from_config(dict(config)) is first  # a second app of the process shares it
+    key.write_bytes(pki.pkcs12.read_bytes())
+    os.utime(key, (1, 1))  # replaced by the administrator
+    assert sealer_from_config(config) is not first
+
+
+def test_b_lt_keeps_the_revocation_answers_it_fetched_for_the_next_seals(sealer):
+    sealer.seal(pdfa_like())
+    context = sealer._revocation()
+
+    sealer.seal(pdfa_like())
+
+    assert sealer._revocation() is context
