@@ -17,7 +17,8 @@ from typing import Any
 _REFERENCE = re.compile(r"ET-CRM/\d{4}/[A-Z]+-\d{3,}")
 
 
-def inspect_seal(pdf: bytes, *, trust_roots: list[str]) -> dict[str, Any]:
+def inspect_seal(pdf: bytes, *, trust_roots: list[str], max_pages: int = 1000) -> dict[str, Any]:
+    """The facts about the seal of `pdf`; a file of more than `max_pages` pages is not read further."""
     from asn1crypto import x509
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -33,6 +34,8 @@ def inspect_seal(pdf: bytes, *, trust_roots: list[str]) -> dict[str, Any]:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         facts["reference"] = _reference(reader)
+        if int(reader.root["/Pages"].get("/Count", 0)) > max_pages:
+            return {**facts, "problems": ["too-many-pages"]}
         signatures = reader.embedded_signatures
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as error:
         return {**facts, "problems": ["unreadable"], "detail": str(error)[:200]}

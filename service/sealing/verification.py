@@ -25,11 +25,13 @@ from service.uploads.warm import WarmSandbox
 
 MiB = 1024 * 1024
 VERIFY_LIMITS = gate.Limits(max_bytes=15 * MiB)  # like every annex upload
+MAX_PAGES = 1000  # far beyond any issued document (a dossier has tens): a bigger file is not ours
 SANDBOX_LIMITS = sandbox.Limits(memory=768 * MiB, cpu=20, wall=20.0)
 INSPECTOR = WarmSandbox("service.pdf.verify:inspect_seal", limits=SANDBOX_LIMITS)  # one per process, started lazily
 
 PROBLEMS = {
     "unreadable": N_("The file cannot be read as a PDF."),
+    "too-many-pages": N_("The file has more pages than any document the team issues; it was not read further."),
     "not-signed": N_("The file carries no seal."),
     "altered": N_("The file was altered after it was sealed: its content no longer matches the seal."),
     "modified-after-seal": N_("Something was added to the file after it was sealed."),
@@ -70,7 +72,7 @@ def verify_pdf(content: bytes, *, trust_roots: list[bytes]) -> Verdict:
                wrong_type=N_("Send the PDF itself (Content-Type: application/pdf)."))
     roots = [base64.b64encode(der).decode() for der in trust_roots]
     try:
-        facts = INSPECTOR.call(content, trust_roots=roots)
+        facts = INSPECTOR.call(content, trust_roots=roots, max_pages=MAX_PAGES)
     except sandbox.SandboxRefused:
         facts = {"problems": ["unreadable"], "reference": None}
     verdict = Verdict(problems=list(facts["problems"]))

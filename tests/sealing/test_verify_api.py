@@ -117,3 +117,14 @@ def test_a_damaged_pdf_is_an_answer_not_a_server_error(client):
     assert answer.status_code == 200
     assert answer.json["authentic"] is False
     assert answer.json["problems"][0]["code"] in ("unreadable", "not-signed")
+
+
+def test_a_pdf_with_more_pages_than_any_issued_document_is_not_read_further(client, monkeypatch):
+    from service.sealing import verification
+
+    monkeypatch.setattr(verification, "MAX_PAGES", 2)
+    answer = verify(client, pdfa_like(pages=3))
+
+    assert answer.status_code == 200
+    assert answer.json["authentic"] is False
+    assert [p["code"] for p in answer.json["problems"]] == ["too-many-pages"]
