@@ -9,7 +9,7 @@ A part with nothing to show is left out, and the contents say why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
 
@@ -89,7 +89,7 @@ def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
 
 
 def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, converter: PdfConverter,
-                  store: DocumentStore) -> Draft:
+                  store: DocumentStore, issued_parts: Mapping[tuple[str, int], int] | None = None) -> Draft:
     grcm = db.session.get(GrcmMeeting, grcm_id)
     if grcm is None:
         raise NotFound(N_("No GRCM meeting %(id)s."), field="subject_id", params={"id": grcm_id})
@@ -97,10 +97,19 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
     candidates += [("minutes", meeting.id) for meeting in meetings_of_the_period(grcm)]
     rows: list[dict[str, str]] = []  # the contents, in order: included parts and the parts left out
     parts: list[IssuedDocument] = []
-    for kind, subject_id in candidates:
+    def part_of(kind: str, subject_id: int) -> IssuedDocument | None:
+        known = (issued_parts or {}).get((kind, subject_id))
+        if known is not None:  # issued (or found unchanged) a moment ago: it has content and is current
+            return db.session.get(IssuedDocument, known)
         if has_content(kind, subject_id, language, grcm.starts_at.date()):  # empty parts are left out
-            parts.append(issue_version(kind, subject_id))
-            rows.append({"title": _part_title(parts[-1]), "reference": parts[-1].reference,
+            return issue_version(kind, subject_id)
+        return None
+
+    for kind, subject_id in candidates:
+        part = part_of(kind, subject_id)
+        if part is not None:
+            parts.append(part)
+            rows.append({"title": _part_title(part), "reference": part.reference,
                          "bookmark": f"dossier_part_{len(parts)}"})
         else:
             rows.append({"title": _OMITTED[kind]["title"][language], "note": _OMITTED[kind]["note"][language]})

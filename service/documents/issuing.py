@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -96,13 +97,15 @@ def verification_url(public_url: str, code: str) -> str:
 
 def issue_document(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
                    converter: PdfConverter, store: DocumentStore, sealer: Sealer | None = None,
-                   public_url: str = "") -> Issued:
-    """Issue one version of a document, or return the current one when nothing it is made of has changed."""
+                   public_url: str = "", issued_parts: Mapping[tuple[str, int], int] | None = None) -> Issued:
+    """Issue one version of a document, or return the current one when nothing it is made of has changed.
+    `issued_parts`: for a dossier, the ids of its parts' versions issued (or reused) a moment ago in this language,
+    so they are not looked at again (the GRCM package)."""
     check_request(kind, language)
     if kind == "minutes":
         check_minutes_ready(subject_id)
     draft = _draft(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store,
-                   sealer=sealer, public_url=public_url)
+                   sealer=sealer, public_url=public_url, issued_parts=issued_parts)
     digest = fingerprint(kind, language, draft.frozen)
     latest = latest_version(kind, subject_id, language)
     if latest is not None and latest.context_sha256 == digest and latest.withdrawn_at is None:
@@ -122,7 +125,8 @@ def issue_document(kind: str, subject_id: int, language: str, *, actor: Principa
 
 
 def _draft(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
-           converter: PdfConverter, store: DocumentStore, sealer: Sealer | None, public_url: str) -> Draft:
+           converter: PdfConverter, store: DocumentStore, sealer: Sealer | None, public_url: str,
+           issued_parts: Mapping[tuple[str, int], int] | None) -> Draft:
     if kind != "dossier":
         return word_draft(kind, subject_id, language, now=now, converter=converter)
 
@@ -130,7 +134,8 @@ def _draft(kind: str, subject_id: int, language: str, *, actor: Principal, now: 
         return issue_document(part_kind, part_id, language, actor=actor, now=now, converter=converter,
                               store=store, sealer=sealer, public_url=public_url).document
 
-    return dossier_draft(subject_id, language, issue_version=issue_version, converter=converter, store=store)
+    return dossier_draft(subject_id, language, issue_version=issue_version, converter=converter, store=store,
+                         issued_parts=issued_parts)
 
 
 def record(*, kind: str, subject_id: int, language: str, reference: DocumentReference, version: int, title: str,
@@ -162,13 +167,14 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
 
 def issue_and_distribute(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
                          converter: PdfConverter | None, store: DocumentStore, mailer: Mailer,
-                         portal_url: str, sealer: Sealer | None = None, public_url: str = "") -> Issued:
+                         portal_url: str, sealer: Sealer | None = None, public_url: str = "",
+                         issued_parts: Mapping[tuple[str, int], int] | None = None) -> Issued:
     """Issue, commit, then deliver to the member countries what the commit made pending (R8)."""
     if converter is None:
         raise ConvertersUnavailable(N_("The PDF converters are not running; start the service with "
                                        "“tripartito serve” and try again."))
     issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store,
-                            sealer=sealer, public_url=public_url)
+                            sealer=sealer, public_url=public_url, issued_parts=issued_parts)
     db.session.commit()
     if issued.created:
         deliver_pending(mailer=mailer, store=store, now=now, portal_url=portal_url, document_id=issued.document.id)

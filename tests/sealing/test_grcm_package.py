@@ -99,3 +99,23 @@ def test_member_countries_cannot_package(client, auth, converter):
 
     assert response.status_code == 403
 
+
+
+def test_the_dossier_takes_the_parts_the_package_just_found_instead_of_looking_at_them_again(
+        app, client, auth, converter, monkeypatch):
+    load_demo(2026, now=NOW)
+    db.session.commit()
+    grcm_id = first_grcm()
+    package(client, auth, grcm_id, languages=["es"])
+    import service.documents.dossier as dossier
+
+    looked_at: list[tuple[str, int]] = []
+    real = dossier.has_content
+    monkeypatch.setattr(dossier, "has_content", lambda kind, subject_id, *rest: looked_at.append((kind, subject_id))
+                        or real(kind, subject_id, *rest))
+
+    warm = package(client, auth, grcm_id, languages=["es"]).json
+
+    assert all(d["reused"] for d in warm["documents"])
+    packed = {(d["kind"], d["subject_id"]) for d in warm["documents"]}
+    assert not set(looked_at) & packed  # only parts the package could not issue are looked at by the dossier
