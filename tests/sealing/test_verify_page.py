@@ -57,3 +57,16 @@ def test_the_qr_link_shows_the_register_entry_and_the_portal_lists_it(client, au
     assert body["reference"] in page
     assert "current version" in page
     assert client.get("/verify/not-a-code").status_code == 404
+
+
+def test_the_qr_link_of_a_withdrawn_document_says_when_and_why(client, auth, converter):
+    from tests.documents.test_withdrawal import REASON, issued_report
+
+    document = issued_report(client, auth)
+    client.post(f"/api/v1/documents/{document['id']}/withdraw", json=REASON, headers=auth["st_rrocm"])
+    code = db.session.get(IssuedDocument, document["id"]).verification_code
+
+    page = client.get(f"/verify/{code}?lang=es").get_data(as_text=True)
+
+    assert "Este documento fue retirado." in page
+    assert REASON["reason"] in page
