@@ -14,7 +14,7 @@ class SignatureSchema(Schema):
 
 class ProblemSchema(Schema):
     code = fields.String(metadata={"description": "unreadable | not-signed | altered | modified-after-seal | "
-                                                  "untrusted | invalid-signature | not-in-register"})
+                                                  "untrusted | invalid-signature | not-in-register | too-many-pages"})
     message = fields.String()
 
 
