@@ -162,12 +162,13 @@ def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> Non
     chosen = list(languages or LANGUAGES)
     converter = wired.converter
     started_here = converter is None
-    if started_here:
+    if started_here:  # LibreOffice starts only if a document changed: an unchanged package answers at once
+        from service.conversion.on_demand import StartedOnFirstUse
         from service.installation_cli import locate_for_command
 
-        converter = LocalConverterPool(workdir=Path(current_app.config["DATA_DIR"]) / "converters-cli",
-                                       uno_python=str(locate_for_command(current_app)))
-        converter.start()
+        workdir, uno = Path(current_app.config["DATA_DIR"]) / "converters-cli", locate_for_command(current_app)
+        converter = StartedOnFirstUse(lambda: LocalConverterPool(size=2, workdir=workdir, uno_python=str(uno)),
+                                      size=2)
     wiring = wiring_of(current_app._get_current_object(), wired, converter=converter,
                        portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
     total = len(package_jobs(grcm, chosen)) + len(chosen)
