@@ -14,6 +14,13 @@ class IssueRequestSchema(Schema):
     language = fields.String(load_default="es", validate=validate.OneOf(LANGUAGES))
 
 
+class SealSchema(Schema):
+    signer = fields.String()
+    signed_at = fields.AwareDateTime()
+    sha256 = fields.String()
+    timestamped = fields.Boolean()
+
+
 class IssuedDocumentSchema(Schema):
     id = Id()
     kind = fields.String()
@@ -33,6 +40,14 @@ class IssuedDocumentSchema(Schema):
     state = fields.String(metadata={"enum": ["current", "superseded", "withdrawn"]})
     withdrawn_at = fields.AwareDateTime(allow_none=True)
     withdrawal_reason = fields.String(allow_none=True)
+    seal = fields.Nested(SealSchema, allow_none=True)  # None: issued before documents were sealed
+    verification_url = fields.Method("_verification_url", allow_none=True)
+
+    def _verification_url(self, document) -> str | None:
+        from flask import current_app  # the public address is configuration (TRIPARTITO_PUBLIC_URL)
+
+        path = document.verification_path
+        return current_app.config["PUBLIC_URL"].rstrip("/") + path if path else None
 
 
 class DocumentQuerySchema(Schema):
@@ -69,3 +84,29 @@ class DistributionSchema(Schema):
     error = fields.String(allow_none=True)
     withdrawal_notice = fields.String(allow_none=True)
     withdrawal_notified_at = fields.AwareDateTime(allow_none=True)
+
+
+class PackageRequestSchema(Schema):
+    languages = fields.List(fields.String(validate=validate.OneOf(LANGUAGES)), load_default=list(LANGUAGES),
+                            validate=validate.Length(min=1, max=len(LANGUAGES)))
+
+
+class PackedDocumentSchema(Schema):
+    id = Id()
+    reference = fields.String()
+    kind = fields.String()
+    subject_id = Id()
+    language = fields.String()
+    reused = fields.Boolean(metadata={"description": "Unchanged since it was issued: the existing version."})
+
+
+class MissingDocumentSchema(Schema):
+    kind = fields.String()
+    subject_id = Id()
+    language = fields.String()
+    reason = fields.String(metadata={"description": "Why it was not issued, as the issuing rules say it."})
+
+
+class PackageSchema(Schema):
+    documents = fields.List(fields.Nested(PackedDocumentSchema))
+    missing = fields.List(fields.Nested(MissingDocumentSchema))

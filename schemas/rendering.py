@@ -133,6 +133,8 @@ class DocumentHeader(ContextSchema):
     title = Text(required=True, max_length=300)
     version = fields.Integer(load_default=1, validate=validate.Range(min=1))
     original_language = _opt(Choice, "language")  # the language the content was written in; default Spanish
+    # the footer's short verification link (its QR code replaces the footer placeholder image); empty in previews
+    verification_url = Text(load_default="", max_length=200)
 
     DERIVED: ClassVar[dict[str, fields.Field]] = {
         "original": fields.String(),  # "español" / "Spanish": the symbol block's "Original:" line

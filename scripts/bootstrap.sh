@@ -13,6 +13,7 @@ APT_PACKAGES=(
   fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-noto-color-emoji
   qpdf poppler-utils chromium
   ghostscript
+  softhsm2  # the PKCS#11 sealing path is tested against a real (software) token
 )
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 

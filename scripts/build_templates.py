@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "templates_docx"
 sys.path.insert(0, str(ROOT))
 from service.reference.data import official_name  # noqa: E402  (the one spelling of each official name)
+from service.templating.qr import QR_PLACEHOLDER_PNG  # noqa: E402  (the footer image issuing turns into the QR)
 
 BODY_FONT = "Carlito"             # metric-compatible with Calibri (Windows staff see Calibri's layout)
 HEADING_FONT = "Liberation Sans"  # metric-compatible with Arial
@@ -368,6 +369,18 @@ def _footer(section, tr: Callable[[str, str], str]) -> None:
     _field(p, "NUMPAGES", "1")
 
 
+def _verification(section, tr: Callable[[str, str], str]) -> None:
+    """The footer's verification line: the QR code placeholder and the short link, both filled in at issue."""
+    p = section.footer.add_paragraph(style="Footer")
+    p.paragraph_format.space_before = Pt(2)
+    # service/templating/qr.py replaces this blank square (by its bytes) with the QR code at issue (issue 13)
+    shape = p.add_run().add_picture(io.BytesIO(QR_PLACEHOLDER_PNG), width=Cm(1.2), height=Cm(1.2))
+    shape._inline.docPr.set("name", "verification_qr")
+    shape._inline.docPr.set("descr", tr("Código QR del enlace de verificación", "QR code of the verification link"))
+    label = tr("Verifique este documento en ", "Verify this document at ")
+    p.add_run('  {{ ("' + label + '" ~ header.verification_url) if header.verification_url else "" }}')
+
+
 def new_document(language: str, tr: Callable[[str, str], str], *, subtitle: Sequence[Part]) -> DocxDocument:
     doc = Document()
     _setup_styles(doc, language)
@@ -375,10 +388,12 @@ def new_document(language: str, tr: Callable[[str, str], str], *, subtitle: Sequ
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # Letter: the region's paper size
     section.left_margin = section.right_margin = Cm(2.3)
-    section.top_margin, section.bottom_margin = Cm(3.9), Cm(2.2)  # the letterhead with its logos is ~2.6 cm tall
+    # the letterhead with its logos is ~2.6 cm tall; the footer with the verification QR code ~1.8 cm
+    section.top_margin, section.bottom_margin = Cm(3.9), Cm(3.0)
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
     _letterhead(section, tr)
     _footer(section, tr)
+    _verification(section, tr)
     symbol_block(doc, tr)
     para(doc, ["{{ header.title }}"], style="Title")
     if subtitle:

@@ -13,6 +13,7 @@ from service import config as config_module
 from service.adapters import Services, SystemClock
 from service.conversion.protocol import PdfConverter
 from service.mail import Mailer
+from service.sealing.protocol import Sealer
 from service.templating import location as templates_location
 
 
@@ -76,7 +77,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["tripartito"] = Services(clock=app.config.get("CLOCK") or SystemClock(),
                                             store=DatabaseDocumentStore(), mailer=_mailer(app),
-                                            converter=_converter(app))
+                                            converter=_converter(app), sealer=_sealer(app))
 
     # 4. blueprints
     from service import api_docs, health
@@ -84,6 +85,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.content_translations.api import blp as translations_blp
     from service.documents.annexes_api import blp as concept_notes_blp
     from service.documents.api import blp as documents_blp
+    from service.documents.package_api import blp as grcm_package_blp
     from service.feeds.api import blp as feed_tokens_blp
     from service.feeds.views import bp as feeds_bp
     from service.grcm.api import blp as grcm_blp
@@ -97,12 +99,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from service.recommendations.api import blp as recommendations_blp
     from service.reference.api import blp as countries_blp
     from service.schedule.api import blp as schedule_blp
+    from service.sealing.api import blp as verify_blp
     from service.templating.api import blp as templates_blp
 
     for blueprint in (countries_blp, ppt_blp, grcm_blp, meetings_blp, documents_blp, concept_notes_blp,
                       recommendations_blp, instruments_blp, work_plans_blp, crm_events_blp, ppt_feedback_blp,
                       feed_tokens_blp, schedule_blp, templates_blp, audit_blp, translations_blp,
-                      monitoring_tools_blp):
+                      monitoring_tools_blp, verify_blp, grcm_package_blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)
@@ -155,6 +158,16 @@ def _converter(app: Flask) -> PdfConverter | None:
     # launch, but without it /healthz reported the pool "stopped" until a first issue.
     pool.start()
     return pool
+
+
+def _sealer(app: Flask) -> Sealer | None:
+    """The seal on issued PDFs: injected (tests), TRIPARTITO_SIGNING_KEY, or the demo authority (created once in
+    the data folder, like the secret key). SEALER=False in the configuration issues unsealed PDFs."""
+    if app.config.get("SEALER") is not None:
+        return app.config["SEALER"] or None
+    from service.sealing.wiring import sealer_from_config
+
+    return sealer_from_config(app.config)
 
 
 def _mailer(app: Flask) -> Mailer:

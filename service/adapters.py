@@ -15,6 +15,7 @@ from flask import current_app
 from service.conversion.protocol import PdfConverter
 from service.documents.storage import DocumentStore
 from service.mail import Mailer
+from service.sealing.protocol import Sealer
 
 
 @runtime_checkable
@@ -51,6 +52,7 @@ class Services:
     store: DocumentStore
     mailer: Mailer
     converter: PdfConverter | None = None  # None: no LibreOffice started (commands and tests that never issue)
+    sealer: Sealer | None = None  # None: issued PDFs are not sealed (only when create_app is told so)
 
 
 def services() -> Services:

@@ -17,14 +17,20 @@ from service.extensions import db
 
 def register_commands(app: Flask) -> None:
     from service.accounts.cli import user_group
-    from service.documents.cli import distribute_command, issue_command, render_command, templates_group
+    from service.documents.cli import (
+        distribute_command,
+        issue_command,
+        package_command,
+        render_command,
+        templates_group,
+    )
     from service.feeds.cli import feed_group
     from service.installation_cli import converters_group
     from service.monitoring.cli import monitoring_group
 
     for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
                     render_command, templates_group, feed_group, distribute_command, converters_group,
-                    monitoring_group):
+                    monitoring_group, package_command):
         app.cli.add_command(command)
 
 
@@ -45,7 +51,20 @@ def init_command() -> None:
     click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}; "
                f"{added} reference rows added.")
     click.echo(f"Templates in {current_app.config['TEMPLATES_DIR']}.")
+    click.echo(_seal_report())
     click.echo(init_report(current_app))
+
+
+def _seal_report() -> str:
+    """What seals the issued PDFs; the demo authority was created with the app when nothing is configured."""
+    sealer = services().sealer
+    if sealer is None:
+        return "Issued PDFs are not sealed."
+    facts = sealer.ping()
+    if facts.get("demo"):
+        return (f"Issued PDFs are sealed by the DEMO authority in {current_app.config['DATA_DIR']}/seal "
+                f"({facts['signer']}); set TRIPARTITO_SIGNING_KEY to use a real one (see the README).")
+    return f"Issued PDFs are sealed by {facts['signer']} ({facts.get('source')})."
 
 
 @click.command("demo")

@@ -40,7 +40,7 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         # API paths (regular expressions) that take a file body instead of JSON.
         "RAW_UPLOAD_PATHS": (r"^/api/v1/ppt-terms/\d+/concept-note$", r"^/api/v1/ppt-terms/\d+/work-plan$",
                              r"^/api/v1/templates/\w+/(es|en)$", r"^/api/v1/translations\.xlf$",
-                             r"^/api/v1/monitoring-tools/\d+/responses/\w+/evidence$"),
+                             r"^/api/v1/monitoring-tools/\d+/responses/\w+/evidence$", r"^/api/v1/verify$"),
         # SMTP server for distributing documents (smtp://user:password@host:587); unset: DATA_DIR/outbox.
         "SMTP_URL": None,
         # Default language of documents, pages and feeds.
@@ -51,6 +51,22 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "FEED_REFRESH_HOURS": 6,
         # Address of the ST-CRM, the ORGANIZER of every event in the calendar feeds.
         "ORGANIZER_EMAIL": "secretaria@crmsv.org",
+        # The seal on issued PDFs (issue 13): a PKCS#12 file and the file holding its passphrase. Unset: the demo
+        # authority `tripartito init` creates in DATA_DIR/seal (its subjects say DEMO; see the README to replace it).
+        "SIGNING_KEY": None,
+        "SIGNING_PASSPHRASE_FILE": None,
+        # PEM file of the roots a seal must chain to (verification); unset: the self-signed ones of the key's chain.
+        "SIGNING_TRUST_ROOTS": None,
+        # Or a PKCS#11 token (HSM, smart card, SoftHSM2): the module (.so), the token's label, a file holding the
+        # user PIN, and the labels of the key and of its certificate on the token (the certificate label defaults
+        # to the key's). Set, it wins over SIGNING_KEY.
+        "SIGNING_PKCS11_MODULE": None,
+        "SIGNING_PKCS11_TOKEN": None,
+        "SIGNING_PKCS11_PIN_FILE": None,
+        "SIGNING_PKCS11_KEY_LABEL": None,
+        "SIGNING_PKCS11_CERT_LABEL": None,
+        # RFC 3161 time-stamping authority (PAdES B-T); unset: the seal carries the signer's own clock only.
+        "TSA_URL": None,
         # Let the session cookie travel over plain http (local `scripts/run.sh` on 127.0.0.1 only; never in production).
         "INSECURE_COOKIES": False,
     }

@@ -1,4 +1,4 @@
-"""/healthz: 200 when the database, the PDF converters and the document store answer."""
+"""/healthz: 200 when the database, the PDF converters, the document store and the sealing key answer."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def healthz():
     report: dict[str, dict] = {}
     checks = {"database": _check_database}
     wired = services()
-    for name in ("converter", "store", "mailer"):
+    for name in ("converter", "store", "mailer", "sealer"):
         adapter = getattr(wired, name)
         if adapter is not None:
             checks[name] = adapter.ping

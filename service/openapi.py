@@ -62,6 +62,11 @@ UPLOADS: dict[tuple[str, str], dict[str, Any]] = {
         "required": True,
         "content": {_DOCX: _BINARY},
     },
+    ("post", "/api/v1/verify"): {
+        "description": "The PDF to verify, as the body.",
+        "required": True,
+        "content": {"application/pdf": _BINARY},
+    },
 }
 
 _FILE = {"description": "The file.", "content": {"application/pdf": _BINARY, _DOCX: _BINARY}}

@@ -100,3 +100,29 @@ def test_demo_loads_a_year_once(fresh_app):
     assert "already" in again.output
     with fresh_app.app_context():
         assert db.session.scalar(select(func.count(Meeting.id))) == len(kinds)
+
+
+def test_init_creates_the_demo_sealing_authority_and_says_so(fresh_app, tmp_path):
+    result = fresh_app.test_cli_runner().invoke(args=["init"])
+
+    assert result.exit_code == 0, result.output
+    assert "DEMO authority" in result.output
+    assert (tmp_path / "seal" / "demo-seal.p12").exists()
+    assert (tmp_path / "seal" / "demo-root.pem").read_text().startswith("-----BEGIN CERTIFICATE-----")
+
+
+def test_package_command_issues_the_grcm_package_and_lists_it(tmp_path):
+    from tests.fakes import CountingConverter
+
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}", "DATA_DIR": str(tmp_path),
+                      "CLOCK": FixedClock(NOW), "CONVERTER": CountingConverter()})
+    runner = app.test_cli_runner()
+    runner.invoke(args=["init"])
+    runner.invoke(args=["demo", "--year", "2026"])
+
+    result = runner.invoke(args=["package", "1", "--lang", "es"])
+
+    assert result.exit_code == 0, result.output
+    assert "\tdossier\tes\tissued" in result.output
+    again = runner.invoke(args=["package", "1", "--lang", "es"])
+    assert "issued" not in again.output.replace("reused", "")

@@ -3,7 +3,7 @@ editable .docx is for the team."""
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
@@ -46,7 +46,8 @@ class Documents(MethodView):
         wired = services()
         issued = issue_and_distribute(data["kind"], data["subject_id"], data["language"], actor=current_principal(),
                                       now=wired.clock.now(), converter=wired.converter, store=wired.store,
-                                      mailer=wired.mailer, portal_url=request.url_root + "portal")
+                                      mailer=wired.mailer, portal_url=request.url_root + "portal",
+                                      sealer=wired.sealer, public_url=current_app.config["PUBLIC_URL"])
         return issued.document, 201 if issued.created else 200
 
 

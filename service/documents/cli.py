@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -69,7 +70,8 @@ def issue_command(kind: str, subject_ids: tuple[int, ...], language: str, all_la
                 try:
                     issued = issue_and_distribute(kind, subject_id, lang, actor=Principal(party=party),
                                                   now=wired.clock.now(), converter=converter, store=wired.store,
-                                                  mailer=wired.mailer, portal_url=portal)
+                                                  mailer=wired.mailer, portal_url=portal, sealer=wired.sealer,
+                                                  public_url=current_app.config["PUBLIC_URL"])
                     results.append((issued, subject_id, lang))
                 except DomainError as error:
                     db.session.rollback()
@@ -140,3 +142,48 @@ def templates_install(file: Path) -> None:
         raise click.ClickException(error.message) from None
     click.echo(f"Installed {installed['file']} (sha256 {installed['sha256'][:16]}…); "
                f"{installed['previous_versions']} previous version(s) kept.")
+
+
+@click.command("package")
+@click.argument("grcm_id", type=int)
+@click.option("--lang", "languages", type=click.Choice(LANGUAGES), multiple=True,
+              help="Language(s) to issue in (repeat the option); default: Spanish and English.")
+@click.option("--party", type=click.Choice(["st_crm", "st_rrocm", "ppt"]), default="st_crm", show_default=True)
+@with_appcontext
+def package_command(grcm_id: int, languages: tuple[str, ...], party: str) -> None:
+    """The GRCM package: every document of the GRCM meeting, issued, sealed and delivered, with a progress bar."""
+    from service.conversion.local import LocalConverterPool
+    from service.documents.package import issue_package, package_jobs, pool_workers, wiring_of
+    from service.grcm.models import GrcmMeeting
+
+    wired = services()
+    grcm = db.session.get(GrcmMeeting, grcm_id)
+    if grcm is None:
+        raise click.ClickException(f"No GRCM meeting {grcm_id}.")
+    chosen = list(languages or LANGUAGES)
+    converter = wired.converter
+    started_here = converter is None
+    if started_here:  # LibreOffice starts only if a document changed: an unchanged package answers at once
+        from service.conversion.on_demand import StartedOnFirstUse
+        from service.installation_cli import locate_for_command
+
+        workdir, uno = Path(current_app.config["DATA_DIR"]) / "converters-cli", locate_for_command(current_app)
+        converter = StartedOnFirstUse(lambda: LocalConverterPool(size=2, workdir=workdir, uno_python=str(uno)),
+                                      size=2)
+    wiring = wiring_of(current_app._get_current_object(), wired, converter=converter,
+                       portal_url=current_app.config["PUBLIC_URL"].rstrip("/") + "/portal")
+    total = len(package_jobs(grcm, chosen)) + len(chosen)
+    try:
+        with click.progressbar(length=total, label=f"GRCM package {grcm_id}", file=sys.stderr) as bar:
+            package = issue_package(grcm_id, chosen, actor=Principal(party=party), now=wired.clock.now(),
+                                    wiring=wiring, workers=pool_workers(converter),
+                                    progress=lambda _label: bar.update(1))
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    finally:
+        if started_here:
+            converter.stop()
+    for doc in package.documents:
+        click.echo(f"{doc.id}\t{doc.reference}\t{doc.kind}\t{doc.language}\t{'reused' if doc.reused else 'issued'}")
+    for gap in package.missing:
+        click.echo(f"missing\t{gap.kind} {gap.subject_id}\t{gap.language}\t{gap.reason}", err=True)

@@ -9,7 +9,7 @@ A part with nothing to show is left out, and the contents say why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
 
@@ -33,6 +33,7 @@ from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 from service.templating.compose import AnnexSheet, WordPart, body_box, compose
 from service.templating.docx_properties import with_properties
+from service.templating.qr import with_verification_qr
 from service.templating.render import render_docx
 
 IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
@@ -65,14 +66,19 @@ class MergeFailed(DomainError):
     status = 502
 
 
-def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
-    """Meetings held after the previous GRCM meeting and before this one, whose minutes the three approved."""
+def meetings_in_the_period(grcm: GrcmMeeting) -> list[Meeting]:
+    """Meetings after the previous GRCM meeting and before this one, not cancelled (held or not)."""
     previous = db.session.scalar(select(GrcmMeeting.starts_at_utc).where(
         GrcmMeeting.starts_at_utc < grcm.starts_at_utc).order_by(GrcmMeeting.starts_at_utc.desc()).limit(1))
     query = select(Meeting).where(Meeting.starts_at_utc < grcm.starts_at_utc, Meeting.status != "cancelled")
     if previous is not None:
         query = query.where(Meeting.starts_at_utc >= previous)
-    return [m for m in db.session.scalars(query.order_by(Meeting.starts_at_utc))
+    return list(db.session.scalars(query.order_by(Meeting.starts_at_utc)))
+
+
+def meetings_of_the_period(grcm: GrcmMeeting) -> list[Meeting]:
+    """Meetings held after the previous GRCM meeting and before this one, whose minutes the three approved."""
+    return [m for m in meetings_in_the_period(grcm)
             if m.status == "held" and m.minutes is not None and m.minutes.state == "approved"]
 
 
@@ -82,28 +88,35 @@ def concept_note_of_incoming_term(grcm: GrcmMeeting) -> Upload | None:
     return current_concept_note(term.id) if term else None
 
 
-def dossier_parts(grcm: GrcmMeeting, language: str) -> list[tuple[str, int, bool]]:
+def dossier_parts(grcm: GrcmMeeting, language: str,
+                  known: Mapping[tuple[str, int], int] | None = None) -> list[tuple[str, int, bool]]:
     """The documents the dossier is made of, in order, as (kind, subject id, included): each included one is
     issued (or its unchanged current version reused) with the dossier; an empty one is left out (R8: nothing
     empty is issued). The confirmation page lists the same parts the pipeline issues."""
     candidates = [("monitoring_report", grcm.id), ("recommendations", grcm.id)]
     candidates += [("minutes", meeting.id) for meeting in meetings_of_the_period(grcm)]
-    return [(kind, subject_id, has_content(kind, subject_id, language, grcm.starts_at.date()))
+    known = known or {}  # parts the GRCM package just issued: they have content, no need to build them again
+    return [(kind, subject_id, (kind, subject_id) in known
+             or has_content(kind, subject_id, language, grcm.starts_at.date()))
             for kind, subject_id in candidates]
 
 
 def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, converter: PdfConverter,
-                  store: DocumentStore) -> Draft:
+                  store: DocumentStore, issued_parts: Mapping[tuple[str, int], int] | None = None) -> Draft:
     grcm = db.session.get(GrcmMeeting, grcm_id)
     if grcm is None:
         raise NotFound(N_("No GRCM meeting %(id)s."), field="subject_id", params={"id": grcm_id})
-    candidates = dossier_parts(grcm, language)
+    candidates = dossier_parts(grcm, language, issued_parts)
     rows: list[dict[str, str]] = []  # the contents, in order: included parts and the parts left out
     parts: list[IssuedDocument] = []
     for kind, subject_id, included in candidates:
-        if included:
-            parts.append(issue_version(kind, subject_id))
-            rows.append({"title": _part_title(parts[-1]), "reference": parts[-1].reference,
+        known = (issued_parts or {}).get((kind, subject_id))
+        # a part issued (or found unchanged) a moment ago by the package is current and has content
+        part = db.session.get(IssuedDocument, known) if known is not None else (
+            issue_version(kind, subject_id) if included else None)
+        if part is not None:
+            parts.append(part)
+            rows.append({"title": _part_title(part), "reference": part.reference,
                          "bookmark": f"dossier_part_{len(parts)}"})
         else:
             rows.append({"title": _OMITTED[kind]["title"][language], "note": _OMITTED[kind]["note"][language]})
@@ -124,8 +137,11 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         annex = annex_pdf(upload, converter, store) if upload is not None else None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
-                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language)}
+                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language),
+                  "verification_url": stamp.verification_url}
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
+        if stamp.verification_url:  # the cover's footer is the dossier's: its QR code names the dossier
+            cover = with_verification_qr(cover, stamp.verification_url)
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],

@@ -15,6 +15,7 @@ from service.conversion.protocol import PdfConverter
 from service.documents.contexts import issuing_day
 from service.grcm.rules import is_late
 from service.templating.docx_properties import with_properties
+from service.templating.qr import with_verification_qr
 from service.templating.render import render_docx
 
 AUTHOR = "Equipo Tripartito CRM · RROCM · PPT"
@@ -29,6 +30,7 @@ class Stamp:
     title: str
     language: str
     issued_at: datetime
+    verification_url: str = ""  # printed with its QR code in the footer, before sealing
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,11 @@ def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, conv
 
     def make(stamp: Stamp) -> Files:
         header = {**context.get("header", {}), "reference": stamp.reference, "issued_on": today,
-                  "language": language, "version": stamp.version, "title": stamp.title}
+                  "language": language, "version": stamp.version, "title": stamp.title,
+                  "verification_url": stamp.verification_url}
         docx = render_docx(kind, language, {**context, "header": header})
+        if stamp.verification_url:
+            docx = with_verification_qr(docx, stamp.verification_url)
         docx = with_properties(docx, title=f"{stamp.title} — {stamp.reference}",
                                subject=_subject(context, stamp.title), author=AUTHOR, language=language,
                                keywords=f"{stamp.reference} v{stamp.version}", created=stamp.issued_at)

@@ -1,5 +1,5 @@
 """Issuing official documents, one pipeline for every kind: draft → fingerprint → reuse the unchanged version
-or reserve the reference → make the files (render, convert, finish the PDF) → record → distribute.
+or reserve the reference → make the files (render, convert, finish the PDF) → seal → record → distribute.
 
 The one place a document is issued. Transactions are handled here on purpose: the reference number is
 reserved and committed first (a reserved number is harmless), the slow conversion runs with no transaction
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,6 +33,8 @@ from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.mail import Mailer
 from service.pdf.facts import page_count, pdfa_problems
+from service.pdf.seal import Sealed
+from service.sealing.protocol import Sealer
 from service.templating.kinds import get_kind, template_kind
 
 ISSUABLE = ("minutes", "recommendations", "ppt_feedback", "monitoring_report", "work_plan", "dossier")
@@ -86,13 +90,22 @@ def reserve_reference(kind: str, subject_id: int, year: int) -> DocumentReferenc
     raise Conflict(N_("Could not reserve a reference number; try again."))
 
 
+def verification_url(public_url: str, code: str) -> str:
+    """The short link printed (and QR-coded) in the footer: anyone can check the document there."""
+    return f"{public_url.rstrip('/')}/verify/{code}"
+
+
 def issue_document(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
-                   converter: PdfConverter, store: DocumentStore) -> Issued:
-    """Issue one version of a document, or return the current one when nothing it is made of has changed."""
+                   converter: PdfConverter, store: DocumentStore, sealer: Sealer | None = None,
+                   public_url: str = "", issued_parts: Mapping[tuple[str, int], int] | None = None) -> Issued:
+    """Issue one version of a document, or return the current one when nothing it is made of has changed.
+    `issued_parts`: for a dossier, the ids of its parts' versions issued (or reused) a moment ago in this language,
+    so they are not looked at again (the GRCM package)."""
     check_request(kind, language)
     if kind == "minutes":
         check_minutes_ready(subject_id)
-    draft = _draft(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
+    draft = _draft(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store,
+                   sealer=sealer, public_url=public_url, issued_parts=issued_parts)
     digest = fingerprint(kind, language, draft.frozen)
     latest = latest_version(kind, subject_id, language)
     if latest is not None and latest.context_sha256 == digest and latest.withdrawn_at is None:
@@ -100,29 +113,35 @@ def issue_document(kind: str, subject_id: int, language: str, *, actor: Principa
     reference = reserve_reference(kind, subject_id, now.year)
     version = latest.version + 1 if latest else 1
     title = get_kind(template_kind(kind)).titles[language]
+    code = secrets.token_urlsafe(8)  # 11 characters: short in the footer, unguessable
     files = draft.make(Stamp(reference=reference.reference, version=version, title=title, language=language,
-                             issued_at=now))
+                             issued_at=now, verification_url=verification_url(public_url, code)))
+    sealed = sealer.seal(files.pdf) if sealer is not None else None  # after the PDF/A finishing, before recording
     return Issued(record(kind=kind, subject_id=subject_id, language=language, reference=reference,
-                         version=version, title=title, pdf=files.pdf, docx=files.docx, frozen=draft.frozen,
-                         digest=digest, supersedes=latest, late=draft.late, actor=actor, now=now, store=store),
+                         version=version, title=title, pdf=sealed.pdf if sealed else files.pdf, docx=files.docx,
+                         frozen=draft.frozen, digest=digest, supersedes=latest, late=draft.late, actor=actor,
+                         now=now, store=store, seal=sealed, verification_code=code),
                   created=True)
 
 
 def _draft(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
-           converter: PdfConverter, store: DocumentStore) -> Draft:
+           converter: PdfConverter, store: DocumentStore, sealer: Sealer | None, public_url: str,
+           issued_parts: Mapping[tuple[str, int], int] | None) -> Draft:
     if kind != "dossier":
         return word_draft(kind, subject_id, language, now=now, converter=converter)
 
     def issue_version(part_kind: str, part_id: int) -> IssuedDocument:
         return issue_document(part_kind, part_id, language, actor=actor, now=now, converter=converter,
-                              store=store).document
+                              store=store, sealer=sealer, public_url=public_url).document
 
-    return dossier_draft(subject_id, language, issue_version=issue_version, converter=converter, store=store)
+    return dossier_draft(subject_id, language, issue_version=issue_version, converter=converter, store=store,
+                         issued_parts=issued_parts)
 
 
 def record(*, kind: str, subject_id: int, language: str, reference: DocumentReference, version: int, title: str,
            pdf: bytes, docx: bytes | None, frozen: dict, digest: str, supersedes: IssuedDocument | None,
-           late: bool, actor: Principal, now: datetime, store: DocumentStore) -> IssuedDocument:
+           late: bool, actor: Principal, now: datetime, store: DocumentStore, seal: Sealed | None = None,
+           verification_code: str | None = None) -> IssuedDocument:
     """Write the record and its files in one transaction (the caller's commit makes both visible)."""
     problems = pdfa_problems(pdf)  # the register claims PDF/A only for what a second reading confirms
     document = IssuedDocument(
@@ -132,6 +151,8 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
         pdfa=not problems, pdfa_reason=", ".join(problems)[:500] or None, late=late, issued_at=now,
         issued_by=actor.label, context=frozen,
         context_sha256=digest, supersedes_id=supersedes.id if supersedes else None,
+        sealed_by=seal.signer if seal else None, sealed_at=seal.signed_at if seal else None,
+        seal_timestamped=seal.timestamped if seal else False, verification_code=verification_code,
     )
     db.session.add(document)
     try:
@@ -146,12 +167,14 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
 
 def issue_and_distribute(kind: str, subject_id: int, language: str, *, actor: Principal, now: datetime,
                          converter: PdfConverter | None, store: DocumentStore, mailer: Mailer,
-                         portal_url: str) -> Issued:
+                         portal_url: str, sealer: Sealer | None = None, public_url: str = "",
+                         issued_parts: Mapping[tuple[str, int], int] | None = None) -> Issued:
     """Issue, commit, then deliver to the member countries what the commit made pending (R8)."""
     if converter is None:
         raise ConvertersUnavailable(N_("The PDF converters are not running; start the service with "
                                        "“tripartito serve” and try again."))
-    issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store)
+    issued = issue_document(kind, subject_id, language, actor=actor, now=now, converter=converter, store=store,
+                            sealer=sealer, public_url=public_url, issued_parts=issued_parts)
     db.session.commit()
     if issued.created:
         deliver_pending(mailer=mailer, store=store, now=now, portal_url=portal_url, document_id=issued.document.id)

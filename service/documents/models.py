@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
@@ -70,6 +70,11 @@ class IssuedDocument(db.Model):
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
     withdrawn_by: Mapped[str | None] = mapped_column(String(40))
+    # The seal (issue 13): pdf_sha256 is the sealed file's SHA-256; None when issued before sealing existed.
+    sealed_by: Mapped[str | None] = mapped_column(String(300))  # the seal certificate's subject
+    sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the signing time inside the signature
+    seal_timestamped: Mapped[bool] = mapped_column(default=False, server_default=false())
+    verification_code: Mapped[str | None] = mapped_column(String(16), unique=True)  # /verify/<code>, in the QR
 
     reference_row = relationship(DocumentReference, lazy="joined")
     successors = relationship("IssuedDocument", viewonly=True)  # the versions that supersede this one
@@ -92,6 +97,18 @@ class IssuedDocument(db.Model):
     @property
     def supersedes(self) -> int | None:
         return self.supersedes_id
+
+    @property
+    def seal(self) -> dict | None:
+        """What the register keeps of the seal: the signer, the signing time and the signed file's SHA-256."""
+        if self.sealed_by is None:
+            return None
+        return {"signer": self.sealed_by, "signed_at": self.sealed_at, "sha256": self.pdf_sha256,
+                "timestamped": self.seal_timestamped}
+
+    @property
+    def verification_path(self) -> str | None:
+        return f"/verify/{self.verification_code}" if self.verification_code else None
 
 
 class Upload(db.Model):

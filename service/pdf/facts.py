@@ -32,8 +32,8 @@ FORBIDDEN_ACTIONS = frozenset({"/JavaScript", "/Launch", "/Sound", "/Movie", "/R
 def pdfa_problems(pdf: bytes) -> list[str]:
     """What keeps `pdf` from being the PDF/A-2b it may claim, as short codes (empty: none found).
 
-    Checks the clauses a merge or a rewrite breaks: trailer /ID, XMP identification, output intent, embedded
-    fonts, no encryption, no JavaScript or forbidden actions. Not a full validator (no veraPDF here)."""
+    Checks the clauses a merge, a rewrite or a seal breaks: trailer /ID, XMP identification, output intent, PDF
+    1.x, embedded fonts, no encryption, no JavaScript or forbidden actions. Not a full validator (no veraPDF here)."""
     try:
         document = pikepdf.open(io.BytesIO(pdf))
     except pikepdf.PdfError:
@@ -48,6 +48,8 @@ def pdfa_problems(pdf: bytes) -> list[str]:
             problems.append("no-xmp-pdfa-2b")
         if not document.Root.get("/OutputIntents"):
             problems.append("no-output-intent")
+        if document.pdf_version.startswith("2") or str(document.Root.get("/Version", "/1")).startswith("/2"):
+            problems.append("pdf-2.0")  # PDF/A-2 is PDF 1.x (6.1.2); a seal's extension must not raise it
         fonts: dict[str, bool] = {}
         for page in document.pages:
             _fonts(page.get("/Resources"), fonts, depth=0)

@@ -72,6 +72,7 @@ def init_web(app: Flask) -> None:
         views_issue,
         views_meetings,
         views_monitoring,
+        views_package,
         views_planning,
         views_portal,
         views_portal_monitoring,
@@ -79,6 +80,7 @@ def init_web(app: Flask) -> None:
         views_recommendations,
         views_records,
         views_translations,
+        views_verify,
     )
     from service.web.blueprints import portal, web
     from service.web.errors import register_error_pages

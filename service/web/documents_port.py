@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -29,7 +29,8 @@ def issue(kind: str, subject_id: int, language: str, *, actor: Principal, now: d
     """(the issued document, whether a new version was made). Commits, then delivers to the countries (R8)."""
     issued = issue_and_distribute(kind, subject_id, language, actor=actor, now=now, converter=services().converter,
                                   store=services().store, mailer=services().mailer,
-                                  portal_url=request.url_root + "portal")
+                                  portal_url=request.url_root + "portal", sealer=services().sealer,
+                                  public_url=current_app.config["PUBLIC_URL"])
     return issued.document, issued.created
 
 

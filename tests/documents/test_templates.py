@@ -59,15 +59,24 @@ def test_tables_have_fixed_layout_column_and_cell_widths(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
-def test_templates_have_three_logo_slots_with_alt_text_and_no_external_links(path: Path) -> None:
+def test_templates_have_three_logo_slots_and_the_verification_qr_placeholder_with_alt_text_and_no_external_links(
+        path: Path) -> None:
+    from service.templating.qr import QR_PLACEHOLDER_PNG
+
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         rels = "".join(zf.read(n).decode() for n in names if n.endswith(".rels"))
-    assert sorted(n for n in names if n.startswith("word/media/")) == [
-        "word/media/logo_ppt.png", "word/media/logo_st_crm.png", "word/media/logo_st_rrocm.png"]
+        media = sorted(n for n in names if n.startswith("word/media/"))
+        assert [n for n in media if n.startswith("word/media/logo_")] == [
+            "word/media/logo_ppt.png", "word/media/logo_st_crm.png", "word/media/logo_st_rrocm.png"]
+        # the footer's one other image: the blank square issuing turns into the verification QR code
+        assert [zf.read(n) for n in media if not n.startswith("word/media/logo_")] == [QR_PLACEHOLDER_PNG]
     alts = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', part_xml(path.read_bytes(), "word/header1.xml"))
     assert len(alts) == 3
     assert all(alt.startswith(("Logotipo: ", "Logo: ")) for alt in alts)
+    footer_alts = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', part_xml(path.read_bytes(), "word/footer1.xml"))
+    assert footer_alts
+    assert all("QR" in alt for alt in footer_alts)
     assert 'TargetMode="External"' not in rels
 
 
