@@ -48,14 +48,23 @@ def group_pids(pgid: int, name: str | None = None) -> list[int]:
     return found
 
 
-def kill_groups_mentioning(marker: str) -> None:
-    """SIGKILL the process group of every process whose command line contains ``marker`` (not our own)."""
+def kill_groups_mentioning(marker: str, wait: float = 5.0) -> None:
+    """SIGKILL the process group of every process whose command line contains ``marker`` (not our own), and wait
+    (up to ``wait`` seconds) until they are gone: a SIGKILL is delivered asynchronously, and on a loaded machine an
+    orphan still holding its port would make the next start fail."""
+    killed = set()
     for entry in os.listdir("/proc"):
         with contextlib.suppress(OSError, ValueError):
             if entry.isdigit() and marker.encode() in Path(f"/proc/{entry}/cmdline").read_bytes():
                 pgid = os.getpgid(int(entry))
                 if pgid != os.getpgrp():
                     os.killpg(pgid, signal.SIGKILL)
+                    killed.add(pgid)
+    deadline = time.monotonic() + wait
+    while killed and time.monotonic() < deadline:
+        killed = {pgid for pgid in killed if group_pids(pgid)}
+        if killed:
+            time.sleep(0.02)
 
 
 def group_rss_mb(pgid: int) -> float:
