@@ -15,6 +15,7 @@ DOCUMENT_KINDS = {"minutes": _l("Minutes"), "recommendations": _l("Recommendatio
                   "ppt_feedback": _l("Feedback on the incoming PPT"), "monitoring_report": _l("Monitoring report"),
                   "work_plan": _l("Work plan"), "dossier": _l("GRCM dossier")}
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+WRITTEN_IN = {"es": _l("Spanish"), "en": _l("English")}  # the language of a file, named in the page's language
 RECOMMENDATION_STATES = {"draft": _l("Draft"), "submitted": _l("Submitted"), "approved": _l("Approved"),
                          "rejected": _l("Rejected")}
 FOLLOW_UP_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"),
@@ -41,6 +42,7 @@ JINJA_GLOBALS = {
     "FOLLOW_UP_STATUSES": FOLLOW_UP_STATUSES, "ADDRESSEES": ADDRESSEES, "INSTRUMENT_KINDS": INSTRUMENT_KINDS,
     "MONITORING_STATUSES": MONITORING_STATUSES, "FEEDBACK_DOCUMENTS": FEEDBACK_DOCUMENTS,
     "RESOURCE_STATUSES": RESOURCE_STATUSES, "EVENT_KINDS": EVENT_KINDS, "ACTIVITY_PROGRESS": ACTIVITY_PROGRESS,
+    "WRITTEN_IN": WRITTEN_IN,
 }
 
 # Time zones of the CRM's member countries, offered in the meeting form (any IANA name is accepted).

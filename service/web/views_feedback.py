@@ -14,6 +14,7 @@ from service.http import check_if_match, etag_for
 from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.feedback import feedback_for, save_feedback, warnings_for
 from service.ppt.models import PptTerm
+from service.reference.data import usual_language
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now
@@ -47,12 +48,16 @@ def _etag(term: PptTerm) -> str:
 
 
 def _page(term: PptTerm, values: dict, rows: dict, errors: FieldErrors, etag: str, *,
-          upload_errors: FieldErrors | None = None, status: int = 200) -> tuple[str, int]:
+          upload_errors: FieldErrors | None = None, annex_language: str | None = None,
+          status: int = 200) -> tuple[str, int]:
     feedback = feedback_for(term)
+    note = current_concept_note(term.id)
+    # What the PPT's note is written in: as said at the last upload, else the PPT country's usual language.
+    annex_language = annex_language or (note.language if note is not None else usual_language(term.country))
     return render_template(
         "feedback/form.html", term=term, feedback=feedback, values=values, rows=rows, errors=errors, etag=etag,
         warnings=[translate(w) for w in warnings_for(feedback, term)] if feedback is not None else [],
-        concept_note=current_concept_note(term.id), upload_errors=upload_errors or FieldErrors(),
+        concept_note=note, upload_errors=upload_errors or FieldErrors(), annex_language=annex_language,
         kind="ppt_feedback", subject_id=term.id, issue_ready=feedback is not None,
         documents=documents_port.issued_documents(kind="ppt_feedback", subject_id=term.id), **choices()), status
 
@@ -93,17 +98,18 @@ def concept_note_upload(term_id: int) -> Page:
     """The concept note (PDF or DOCX) through attach_concept_note: its checks' messages go next to the file."""
     term = get_or_404(PptTerm, term_id)
     file = request.files.get("file")
+    language = request.form.get("language") or usual_language(term.country)
     if file is None or not file.filename:
         errors = FieldErrors()
         errors.add("file", _("Choose the file of the concept note (PDF or Word .docx)."))
     else:
         _upload, errors = attempt(lambda: attach_concept_note(
             term.id, file.read(), file.filename, actor=current_principal(), now=now(), store=services().store,
-            converter=services().converter))
+            converter=services().converter, language=language))
     if errors:
         values, rows = feedback_values(feedback_for(term))
         return _page(term, values, with_blank_rows(rows, 2, FEEDBACK_ROWS), FieldErrors(), _etag(term),
-                     upload_errors=errors, status=422)
+                     upload_errors=errors, annex_language=language, status=422)
     flash(_("Concept note uploaded."), "success")
     return redirect(url_for("web.feedback", term_id=term.id) + "#concept-note")
 
