@@ -339,8 +339,8 @@ def _letterhead(section, tr: Callable[[str, str], str]) -> None:
         p2 = cell.add_paragraph(style="Header")
         p2.alignment = align
         p2.add_run(name)
-        if extra:
-            p2.add_run(" · ")
+        if extra:  # the country on its own line: a " · " wrapped at the end of the line looked like a stray dot
+            p2.add_run().add_break()
             country = p2.add_run(extra)
             country.bold = True
     _widths(table, (5.0, 7.0, 5.0))
@@ -711,6 +711,7 @@ def build_ppt_feedback(doc, tr) -> None:
     para(doc, ["{%p endfor %}"])
     para(doc, ["{%p endfor %}"])
     section_heading(doc, tr("3. Acciones conjuntas propuestas", "3. Proposed joint actions"))
+    para(doc, ["{%p if joint_actions %}"])  # never a table of headings alone
     widths = (1.0, 7.0, 3.2, 2.6, 3.2)
     table = data_table(doc, widths, [tr("N.º", "No."), tr("Acción", "Action"), tr("Responsable", "Responsible"),
                                      tr("Plazo", "Timeline"), tr("Red de enlace", "Liaison network")])
@@ -718,6 +719,9 @@ def build_ppt_feedback(doc, tr) -> None:
     add_row(table, [["{{ loop.index }}"], ["{{ action.action }}"], ["{{ action.responsible }}"],
                     opt("action.timeline"), opt("action.network")], widths)
     tag_row(table, "{%tr endfor %}")
+    para(doc, ["{%p else %}"])
+    para(doc, [(tr("No se proponen acciones conjuntas.", "No joint actions are proposed."), {"italic": True})])
+    para(doc, ["{%p endif %}"])
 
 
 def build_monitoring_report(doc, tr) -> None:
@@ -762,6 +766,7 @@ def build_monitoring_report(doc, tr) -> None:
 
     section_heading(doc, tr("2. Cumplimiento de las recomendaciones aprobadas",
                            "2. Compliance with approved recommendations"))
+    para(doc, ["{%p if recommendations %}"])  # never a table of headings alone
     widths = (4.8, 2.6, 2.8, 4.6, 2.2)
     table = data_table(doc, widths, [tr("Recomendación", "Recommendation"), tr("Decisión", "Decision"),
                                      tr("Estado", "Status"), tr("Evidencia", "Evidence"),
@@ -770,6 +775,10 @@ def build_monitoring_report(doc, tr) -> None:
     add_row(table, [["{{ rec.title }}"], opt("rec.decision_reference"), ["{{ rec.status }}"], opt("rec.evidence"),
                     opt("rec.updated_on")], widths)
     tag_row(table, "{%tr endfor %}")
+    para(doc, ["{%p else %}"])
+    para(doc, [(tr("Aún no hay recomendaciones aprobadas por la CRM en seguimiento.",
+                  "No recommendations approved by the RCM are under follow-up yet."), {"italic": True})])
+    para(doc, ["{%p endif %}"])
 
     section_heading(doc, tr("3. Participación de la sociedad civil en los espacios de la CRM",
                            "3. Civil society participation in RCM spaces"))
