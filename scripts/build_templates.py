@@ -507,8 +507,9 @@ def preamble(doc, tr, purpose: tuple[str, str]) -> None:
     p.paragraph_format.space_after = Pt(8)
 
 
-def closing(doc, tr, formula: tuple[str, str]) -> None:
-    """Closing formula, place and date, and the endorsement block (from the recorded approvals) — kept together."""
+def closing(doc, tr, formula: tuple[str, str], *, followed: bool = False) -> None:
+    """Closing formula, place and date, and the endorsement block (from the recorded approvals) — kept together,
+    and kept with what follows when `followed` (the minutes' distribution line must not end alone on a page)."""
     lang = "es" if tr("es", "en") == "es" else "en"
     spacer(doc, 8)
     _keep_with_next(para(doc, [formula[0 if lang == "es" else 1]]))
@@ -517,7 +518,7 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
     _keep_with_next(place)
     para(doc, ["{%p if endorsements %}"])  # the heading only over a table: alone it could end a page
     _keep_with_next(para(doc, [tr("Aprobación", "Endorsement")], style="Heading 2"))
-    widths = (7.0, 6.4, 3.6)
+    widths = (7.0, 5.2, 4.8)  # the date on one line ("30 de noviembre de 2026")
     table = data_table(doc, widths, [tr("Parte", "Party"), tr("Nombre", "Name"), tr("Fecha", "Date")])
     tag_row(table, "{%tr for endorsement in endorsements %}")
     add_row(table, [["{{ endorsement.party }}"], ["{{ endorsement.name }}", "{% if endorsement.role %}", ", ",
@@ -525,8 +526,12 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
                     opt("endorsement.on")], widths)
     tag_row(table, "{%tr endfor %}")
     keep_table_together(table)
+    if followed:
+        for cell in table.rows[-1].cells:
+            for paragraph in cell.paragraphs:
+                _keep_with_next(paragraph)
     para(doc, ["{%p else %}"])
-    para(doc, [(tr(f"Documento emitido por las secretarías técnicas del {official_name('team', 'es')} "
+    issued_by = para(doc, [(tr(f"Documento emitido por las secretarías técnicas del {official_name('team', 'es')} "
                    f"({official_name('st_crm', 'es', acronym=True)} y "
                    f"{official_name('st_rrocm', 'es', acronym=True)}) en nombre del "
                    f"{official_name('team', 'es')}; sin aprobaciones registradas de las partes.",
@@ -535,6 +540,8 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
                    f"{official_name('st_rrocm', 'en', acronym=True)}) on behalf of the "
                    f"{official_name('team', 'en')}; no approvals by the parties are recorded."),
                 {"italic": True, "color": GREY})])
+    if followed:
+        _keep_with_next(issued_by)
     para(doc, ["{%p endif %}"])
 
 
@@ -897,11 +904,12 @@ def build(kind: str, language: str) -> Path:
         addressee(doc, tr, ADDRESSEES[kind](tr))
     preamble(doc, tr, form["purpose"])
     BUILDERS[kind](doc, tr)
-    closing(doc, tr, form["closing"])
+    closing(doc, tr, form["closing"], followed=kind == "minutes")
     if kind == "minutes":  # the minutes go to every member country (R8): said last, after the endorsements
-        spacer(doc, 6)
-        para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
-                      "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
+        distribution = para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
+                                      "Distribution: all Member Countries of the RCM."),
+                                   {"italic": True, "color": GREY})])
+        distribution.paragraph_format.space_before = Pt(12)
     path = OUT / f"{kind}.{language}.docx"
     buffer = io.BytesIO()
     doc.save(buffer)
