@@ -118,6 +118,10 @@ def _setup_styles(doc: DocxDocument, language: str) -> None:
     cell_text.base_style = doc.styles["Normal"]
     _style(doc, "Texto de tabla", font=BODY_FONT, size=9.5, before=1.5, after=1.5)
     cell_text.paragraph_format.line_spacing = 1.0
+    # LibreOffice tags a cell whose paragraph has its "Table Heading" style as /TH in the PDF: the header rows and
+    # the label column of label/value tables say what the data cells mean to a screen reader (PDF/UA 7.5).
+    heading = doc.styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = cell_text
     for name in ("Header", "Footer"):  # python-docx's defaults carry center/right tabs at Letter 1" margins
         for stop in list(doc.styles[name].paragraph_format.tab_stops):
             doc.styles[name].paragraph_format.tab_stops._pPr.tabs.remove(stop._tab)
@@ -198,9 +202,9 @@ def para(container, parts: Sequence[Part], style: str | None = None, align=None)
 
 
 def _fill_cell(cell: _Cell, parts: Sequence[Part], *, fill: str | None = None, bold: bool = False,
-               color: RGBColor | None = None, align=None) -> None:
+               color: RGBColor | None = None, align=None, style: str = "Texto de tabla") -> None:
     p = cell.paragraphs[0]
-    p.style = cell.part.document.styles["Texto de tabla"]
+    p.style = cell.part.document.styles[style]
     if align is not None:
         p.alignment = align
     for part in parts:
@@ -236,7 +240,7 @@ def data_table(doc, widths_cm: Sequence[float], headers: Sequence[str]) -> Table
     table.style = doc.styles["Tabla Tripartito"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _fill_cell(cell, [text], fill=HEAD_FILL, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+        _fill_cell(cell, [text], fill=HEAD_FILL, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), style="Table Heading")
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
     _no_split(table.rows[0])
@@ -276,7 +280,7 @@ def kv_table(doc, rows: Sequence[tuple[str, Sequence[Part]] | str], widths_cm=(4
             continue
         row = table.add_row()
         _no_split(row)
-        _fill_cell(row.cells[0], [item[0]], fill=LABEL_FILL, bold=True, color=NAVY)
+        _fill_cell(row.cells[0], [item[0]], fill=LABEL_FILL, bold=True, color=NAVY, style="Table Heading")
         _fill_cell(row.cells[1], item[1])
         _widths(table, widths_cm)
     keep_table_together(table)
