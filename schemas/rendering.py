@@ -231,6 +231,8 @@ class Approval(ContextSchema):
     party = Choice("party", required=True)
     by = Text(required=True, max_length=254)
     on = fields.Date(required=True)
+    # the approving person as their account names them (the endorsement block shows it; `by` is an identifier)
+    name = _opt(Text, max_length=200)
 
 
 class MinutesContext(_WithHeader):

@@ -119,6 +119,10 @@ def _setup_styles(doc: DocxDocument, language: str) -> None:
     cell_text.base_style = doc.styles["Normal"]
     _style(doc, "Texto de tabla", font=BODY_FONT, size=9.5, before=1.5, after=1.5)
     cell_text.paragraph_format.line_spacing = 1.0
+    # LibreOffice tags a cell whose paragraph has its "Table Heading" style as /TH in the PDF: the header rows and
+    # the label column of label/value tables say what the data cells mean to a screen reader (PDF/UA 7.5).
+    heading = doc.styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = cell_text
     for name in ("Header", "Footer"):  # python-docx's defaults carry center/right tabs at Letter 1" margins
         for stop in list(doc.styles[name].paragraph_format.tab_stops):
             doc.styles[name].paragraph_format.tab_stops._pPr.tabs.remove(stop._tab)
@@ -199,9 +203,9 @@ def para(container, parts: Sequence[Part], style: str | None = None, align=None)
 
 
 def _fill_cell(cell: _Cell, parts: Sequence[Part], *, fill: str | None = None, bold: bool = False,
-               color: RGBColor | None = None, align=None) -> None:
+               color: RGBColor | None = None, align=None, style: str = "Texto de tabla") -> None:
     p = cell.paragraphs[0]
-    p.style = cell.part.document.styles["Texto de tabla"]
+    p.style = cell.part.document.styles[style]
     if align is not None:
         p.alignment = align
     for part in parts:
@@ -237,7 +241,7 @@ def data_table(doc, widths_cm: Sequence[float], headers: Sequence[str]) -> Table
     table.style = doc.styles["Tabla Tripartito"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _fill_cell(cell, [text], fill=HEAD_FILL, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+        _fill_cell(cell, [text], fill=HEAD_FILL, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), style="Table Heading")
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
     _no_split(table.rows[0])
@@ -277,7 +281,7 @@ def kv_table(doc, rows: Sequence[tuple[str, Sequence[Part]] | str], widths_cm=(4
             continue
         row = table.add_row()
         _no_split(row)
-        _fill_cell(row.cells[0], [item[0]], fill=LABEL_FILL, bold=True, color=NAVY)
+        _fill_cell(row.cells[0], [item[0]], fill=LABEL_FILL, bold=True, color=NAVY, style="Table Heading")
         _fill_cell(row.cells[1], item[1])
         _widths(table, widths_cm)
     keep_table_together(table)
@@ -340,8 +344,8 @@ def _letterhead(section, tr: Callable[[str, str], str]) -> None:
         p2 = cell.add_paragraph(style="Header")
         p2.alignment = align
         p2.add_run(name)
-        if extra:
-            p2.add_run(" · ")
+        if extra:  # the country on its own line: a " · " wrapped at the end of the line looked like a stray dot
+            p2.add_run().add_break()
             country = p2.add_run(extra)
             country.bold = True
     _widths(table, (5.0, 7.0, 5.0))
@@ -522,8 +526,9 @@ def preamble(doc, tr, purpose: tuple[str, str]) -> None:
     p.paragraph_format.space_after = Pt(8)
 
 
-def closing(doc, tr, formula: tuple[str, str]) -> None:
-    """Closing formula, place and date, and the endorsement block (from the recorded approvals) — kept together."""
+def closing(doc, tr, formula: tuple[str, str], *, followed: bool = False) -> None:
+    """Closing formula, place and date, and the endorsement block (from the recorded approvals) — kept together,
+    and kept with what follows when `followed` (the minutes' distribution line must not end alone on a page)."""
     lang = "es" if tr("es", "en") == "es" else "en"
     spacer(doc, 8)
     _keep_with_next(para(doc, [formula[0 if lang == "es" else 1]]))
@@ -532,7 +537,7 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
     _keep_with_next(place)
     para(doc, ["{%p if endorsements %}"])  # the heading only over a table: alone it could end a page
     _keep_with_next(para(doc, [tr("Aprobación", "Endorsement")], style="Heading 2"))
-    widths = (7.0, 6.4, 3.6)
+    widths = (7.0, 5.2, 4.8)  # the date on one line ("30 de noviembre de 2026")
     table = data_table(doc, widths, [tr("Parte", "Party"), tr("Nombre", "Name"), tr("Fecha", "Date")])
     tag_row(table, "{%tr for endorsement in endorsements %}")
     add_row(table, [["{{ endorsement.party }}"], ["{{ endorsement.name }}", "{% if endorsement.role %}", ", ",
@@ -540,8 +545,12 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
                     opt("endorsement.on")], widths)
     tag_row(table, "{%tr endfor %}")
     keep_table_together(table)
+    if followed:
+        for cell in table.rows[-1].cells:
+            for paragraph in cell.paragraphs:
+                _keep_with_next(paragraph)
     para(doc, ["{%p else %}"])
-    para(doc, [(tr(f"Documento emitido por las secretarías técnicas del {official_name('team', 'es')} "
+    issued_by = para(doc, [(tr(f"Documento emitido por las secretarías técnicas del {official_name('team', 'es')} "
                    f"({official_name('st_crm', 'es', acronym=True)} y "
                    f"{official_name('st_rrocm', 'es', acronym=True)}) en nombre del "
                    f"{official_name('team', 'es')}; sin aprobaciones registradas de las partes.",
@@ -550,6 +559,8 @@ def closing(doc, tr, formula: tuple[str, str]) -> None:
                    f"{official_name('st_rrocm', 'en', acronym=True)}) on behalf of the "
                    f"{official_name('team', 'en')}; no approvals by the parties are recorded."),
                 {"italic": True, "color": GREY})])
+    if followed:
+        _keep_with_next(issued_by)
     para(doc, ["{%p endif %}"])
 
 
@@ -726,6 +737,7 @@ def build_ppt_feedback(doc, tr) -> None:
     para(doc, ["{%p endfor %}"])
     para(doc, ["{%p endfor %}"])
     section_heading(doc, tr("3. Acciones conjuntas propuestas", "3. Proposed joint actions"))
+    para(doc, ["{%p if joint_actions %}"])  # never a table of headings alone
     widths = (1.0, 7.0, 3.2, 2.6, 3.2)
     table = data_table(doc, widths, [tr("N.º", "No."), tr("Acción", "Action"), tr("Responsable", "Responsible"),
                                      tr("Plazo", "Timeline"), tr("Red de enlace", "Liaison network")])
@@ -733,6 +745,9 @@ def build_ppt_feedback(doc, tr) -> None:
     add_row(table, [["{{ loop.index }}"], ["{{ action.action }}"], ["{{ action.responsible }}"],
                     opt("action.timeline"), opt("action.network")], widths)
     tag_row(table, "{%tr endfor %}")
+    para(doc, ["{%p else %}"])
+    para(doc, [(tr("No se proponen acciones conjuntas.", "No joint actions are proposed."), {"italic": True})])
+    para(doc, ["{%p endif %}"])
 
 
 def build_monitoring_report(doc, tr) -> None:
@@ -779,6 +794,7 @@ def build_monitoring_report(doc, tr) -> None:
 
     section_heading(doc, tr("3. Cumplimiento de las recomendaciones aprobadas",
                            "3. Compliance with approved recommendations"))
+    para(doc, ["{%p if recommendations %}"])  # never a table of headings alone
     widths = (4.8, 2.6, 2.8, 4.6, 2.2)
     table = data_table(doc, widths, [tr("Recomendación", "Recommendation"), tr("Decisión", "Decision"),
                                      tr("Estado", "Status"), tr("Evidencia", "Evidence"),
@@ -787,6 +803,10 @@ def build_monitoring_report(doc, tr) -> None:
     add_row(table, [["{{ rec.title }}"], opt("rec.decision_reference"), ["{{ rec.status }}"], opt("rec.evidence"),
                     opt("rec.updated_on")], widths)
     tag_row(table, "{%tr endfor %}")
+    para(doc, ["{%p else %}"])
+    para(doc, [(tr("Aún no hay recomendaciones aprobadas por la CRM en seguimiento.",
+                  "No recommendations approved by the RCM are under follow-up yet."), {"italic": True})])
+    para(doc, ["{%p endif %}"])
 
     section_heading(doc, tr("4. Participación de la sociedad civil en los espacios de la CRM",
                            "4. Civil society participation in RCM spaces"))
@@ -954,11 +974,12 @@ def build(kind: str, language: str) -> Path:
         addressee(doc, tr, ADDRESSEES[kind](tr))
     preamble(doc, tr, form["purpose"])
     BUILDERS[kind](doc, tr)
-    closing(doc, tr, form["closing"])
+    closing(doc, tr, form["closing"], followed=kind == "minutes")
     if kind == "minutes":  # the minutes go to every member country (R8): said last, after the endorsements
-        spacer(doc, 6)
-        para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
-                      "Distribution: all Member Countries of the RCM."), {"italic": True, "color": GREY})])
+        distribution = para(doc, [(tr("Distribución: todos los Países Miembros de la CRM.",
+                                      "Distribution: all Member Countries of the RCM."),
+                                   {"italic": True, "color": GREY})])
+        distribution.paragraph_format.space_before = Pt(12)
     path = OUT / f"{kind}.{language}.docx"
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -49,8 +49,10 @@ def rpc_convert(host: str, port: int, docx: bytes, options: Sequence[str], timeo
     before every call and silently retries a dead server for ~50 s.
     """
     with _proxy(host, port, timeout) as proxy:
-        result = proxy.convert(
-            None, xmlrpc.client.Binary(docx), None, "pdf", None, list(options), True, DOCX_FILTER, None
+        result = proxy.convert(  # update_index off: it refreshes the document twice to rebuild tables of
+            # contents, which our templates do not have (PAGE, NUMPAGES and the dossier's PAGEREF fields are
+            # computed at layout anyway); measured 2.37 s -> 1.96 s for the 13-page dossier under load 12
+            None, xmlrpc.client.Binary(docx), None, "pdf", None, list(options), False, DOCX_FILTER, None
         )
     data = result.data if isinstance(result, xmlrpc.client.Binary) else b""
     if not data.startswith(b"%PDF"):

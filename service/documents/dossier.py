@@ -28,7 +28,7 @@ from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.meetings.models import Meeting
 from service.pdf.facts import page_count
-from service.pdf.pages import Bookmark, Box, PdfUnreadable, finish, link_targets
+from service.pdf.pages import Bookmark, Box, PdfUnreadable, finish
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 from service.templating.compose import AnnexSheet, WordPart, body_box, compose
@@ -44,6 +44,10 @@ _COVER = {"es": "Portada", "en": "Cover"}
 _ORIGINAL = {"es": {"es": "Idioma original: español.", "en": "Idioma original: inglés."},
              "en": {"es": "Original language: Spanish.", "en": "Original language: English."}}
 _ONLY_IN = {"es": {"en": "Disponible sólo en inglés."}, "en": {"es": "Available in Spanish only."}}
+# Each annex page's alternative text in the tag tree (a /Figure): what it is, where, and its language.
+_ANNEX_PAGE = {"es": "{title}, página {page} de {pages}; original en {original}.",
+               "en": "{title}, page {page} of {pages}; original in {original}."}
+_LANGUAGE_NAME = {"es": {"es": "español", "en": "inglés"}, "en": {"es": "Spanish", "en": "English"}}
 # What makes a part worth including, and what the contents say when it is left out (in the dossier's language).
 _OMITTED = {
     "monitoring_report": {"title": {"es": "Informe de monitoreo", "en": "Monitoring report"},
@@ -134,7 +138,8 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
                  "location": grcm.location}
 
     def make(stamp: Stamp) -> Files:
-        annex = annex_pdf(upload, converter, store) if upload is not None else None
+        annex = annex_pdf(upload, converter, store, now=stamp.issued_at) if upload is not None else None
+        sheet = _annex_sheet(annex, upload.language, language) if annex is not None else None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
                   "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language),
@@ -142,25 +147,32 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
         if stamp.verification_url:  # the cover's footer is the dossier's: its QR code names the dossier
             cover = with_verification_qr(cover, stamp.verification_url)
+        # the composed file keeps the cover's core properties: set them on the small cover, not the whole file
+        cover = with_properties(cover, title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
+                                language=language, keywords=stamp.reference, created=stamp.issued_at)
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],
-                           _annex_sheet(annex, upload.language, language) if annex is not None else None)
+                           sheet)
         except (ValueError, KeyError) as error:
             raise MergeFailed(N_("The dossier's parts could not be merged (%(error)s); nothing was issued."),
                               params={"error": type(error).__name__}) from None
-        docx = with_properties(docx, title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
-                               language=language, keywords=stamp.reference, created=stamp.issued_at)
         pdf = converter.convert(docx, pdfa=True)
         titles = [_COVER[language], *(f"{row['title']} ({row['reference']})" if row.get("reference") else row["title"]
                                       for row in rows if "bookmark" in row)]
-        try:
-            starts = [0, *sorted(link_targets(pdf))]
+
+        def bookmarks(targets: list[int], total: int) -> list[Bookmark]:
+            starts = [0, *sorted(targets)]
             if len(starts) != len(titles):  # a converter that made no contents links: count the parts' pages
-                starts = _estimated_starts(page_count(pdf), [p.pages for p in parts],
-                                           page_count(annex) + 1 if annex is not None else 0)
-            finished = finish(pdf, bookmarks=[Bookmark(t, page) for t, page in zip(titles, starts, strict=True)],
-                              annex=annex, box=Box(*body_box(cover)) if annex is not None else None)
+                starts = _estimated_starts(total, [p.pages for p in parts], sheet.pages + 1 if sheet else 0)
+            return [Bookmark(t, page) for t, page in zip(titles, starts, strict=True)]
+
+        try:
+            finished = finish(pdf, bookmarks=bookmarks, annex=annex,
+                              box=Box(*body_box(cover)) if annex is not None else None,
+                              annex_alt=lambda page, pages: _ANNEX_PAGE[language].format(
+                                  title=_ANNEX[language], page=page, pages=pages,
+                                  original=_LANGUAGE_NAME[language][upload.language]))
         except PdfUnreadable as error:
             raise MergeFailed(N_("A part of the dossier could not be read (%(error)s); nothing was issued."),
                               params={"error": str(error)[:200]}) from None

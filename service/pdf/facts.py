@@ -12,7 +12,9 @@ _PDFA_PART = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*(\d)")  # Ghostscript write
 
 
 def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    # qpdf reads the page tree ~8x faster than pypdf (pypdf took 0.3 s on a Ghostscript-normalised annex)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
 
 
 def pdfa_part(pdf: bytes) -> int | None:
@@ -44,7 +46,9 @@ def pdfa_problems(pdf: bytes) -> list[str]:
             problems.append("encrypted")
         if len(document.trailer.get("/ID", [])) != 2:
             problems.append("no-trailer-id")
-        if pdfa_part(pdf) != 2 or not re.search(rb"pdfaid:conformance(?:>|=[\"'])\s*B", _xmp(document)):
+        xmp = _xmp(document)  # read from this opening (pdfa_part would parse the whole file again with pypdf)
+        part = _PDFA_PART.search(xmp)
+        if part is None or part.group(1) != b"2" or not re.search(rb"pdfaid:conformance(?:>|=[\"'])\s*B", xmp):
             problems.append("no-xmp-pdfa-2b")
         if not document.Root.get("/OutputIntents"):
             problems.append("no-output-intent")

@@ -22,6 +22,16 @@ COUNTRIES: list[tuple[str, str, str, bool]] = [
     ("PE", "Perú", "Peru", False),
 ]
 
+# The language a member country's government writes in, where it is not Spanish: what a PPT of that country
+# usually submits its concept note in (the upload form's default; the uploader can say otherwise).
+ENGLISH_SPEAKING = frozenset({"BZ", "CA", "US", "JM"})
+
+
+def usual_language(country: str) -> str:
+    """'en' for the English-speaking members (and observers), 'es' for the rest."""
+    return "en" if country in ENGLISH_SPEAKING else "es"
+
+
 # (code, short es, short en, full es, full en)
 PARTIES: list[tuple[str, str, str, str, str]] = [
     ("st_crm", "ST-CRM", "ST-CRM",

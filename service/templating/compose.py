@@ -9,6 +9,7 @@ Pure functions over DOCX bytes; the words (titles, language notes) come from the
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
@@ -17,11 +18,13 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 from docxcompose.composer import Composer
 from docxcompose.utils import xpath
+from lxml import etree
 
-POINTS_PER_EMU = 1 / 12700
+TWIPS_PER_POINT = 20
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,21 @@ class _Composer(Composer):
 
     _known: tuple[DocxDocument, set[str], set[str]] | None = None
 
+    def _create_style_id_mapping(self, doc: DocxDocument) -> None:
+        """docxcompose's id <-> name maps, read with lxml: its own builds a python-docx object per style for both
+        documents on every append (a third of composing the dossier's parts)."""
+        self._style_id2name = _style_names(doc)
+        self._style_name2id = {name: style_id for style_id, name in _style_names(self.doc).items()}
+
+
+def _style_names(doc: DocxDocument) -> dict[str, str | None]:
+    names = {}
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        value = name.get(qn("w:val")) if name is not None else None
+        names[style.get(qn("w:styleId"))] = BabelFish.internal2ui(value) if value is not None else None
+    return names
+
 
 def compose(cover: bytes, parts: Sequence[WordPart], annex: AnnexSheet | None = None) -> bytes:
     """The cover, then each part from a new page, then the annex sheet and its blank pages: one .docx.
@@ -82,11 +100,20 @@ def compose(cover: bytes, parts: Sequence[WordPart], annex: AnnexSheet | None = 
 
 
 def body_box(docx: bytes) -> tuple[float, float, float, float]:
-    """Where the text goes on the first page (left, bottom, right, top in PDF points): annex pages go there."""
-    section = Document(io.BytesIO(docx)).sections[0]
-    width, height = section.page_width * POINTS_PER_EMU, section.page_height * POINTS_PER_EMU
-    return (section.left_margin * POINTS_PER_EMU, section.bottom_margin * POINTS_PER_EMU,
-            width - section.right_margin * POINTS_PER_EMU, height - section.top_margin * POINTS_PER_EMU)
+    """Where the text goes on the first page (left, bottom, right, top in PDF points): annex pages go there.
+
+    Read from the first section's w:pgSz/w:pgMar (twips) without loading the whole package."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    section = next(body.iter(qn("w:sectPr")))
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+
+    def points(element, name: str) -> float:
+        return int(element.get(qn(f"w:{name}"))) / TWIPS_PER_POINT
+
+    width, height = points(size, "w"), points(size, "h")
+    return (points(margins, "left"), points(margins, "bottom"), width - points(margins, "right"),
+            height - points(margins, "top"))
 
 
 def _first_paragraph(document: DocxDocument) -> Paragraph:

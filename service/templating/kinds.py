@@ -61,10 +61,11 @@ def derive_common(data: dict[str, Any], language: str) -> None:
         if isinstance(data.get(key), dict):
             data[key]["dates"] = format_date_range(data[key]["starts_on"], data[key].get("ends_on"), language)
     if not data.get("endorsements") and data.get("approvals"):
-        # recorded approvals (the minutes'), whatever their date key is called
-        data["endorsements"] = [{"party": a["party"], "name": a["name"], "role": a.get("role"),
+        # recorded approvals (the minutes'), whatever their date key is called; an approval given through a
+        # token or the system names no person: the party and date still stand (never "no approvals recorded")
+        data["endorsements"] = [{"party": a["party"], "name": a.get("name") or "—", "role": a.get("role"),
                                  "on": a.get("on") or a.get("approved_on") or a.get("date")}
-                                for a in data["approvals"] if a.get("party") and a.get("name")]
+                                for a in data["approvals"] if a.get("party")]
 
 
 def _derive_minutes(data: dict[str, Any], language: str) -> None:

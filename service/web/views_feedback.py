@@ -18,6 +18,7 @@ from service.meetings.models import Meeting
 from service.meetings.rules import pre_ppt_meeting_deadline
 from service.ppt.feedback import feedback_for, save_feedback, warnings_for
 from service.ppt.models import PptTerm
+from service.reference.data import usual_language
 from service.reference.models import Country
 from service.web import documents_port, list_facets
 from service.web.blueprints import web
@@ -32,7 +33,7 @@ from service.web.followup_forms import (
 )
 from service.web.forms import FieldErrors, read_rows, with_blank_rows
 from service.web.i18n import wall_time
-from service.web.labels import FEEDBACK_STATES
+from service.web.labels import FEEDBACK_STATES, LANGUAGES_IN_TEXT
 from service.web.listing import list_page
 from service.web.messages import translate
 from service.web.signin import current_principal, requires_party
@@ -79,6 +80,8 @@ def _annexes(term: PptTerm, failed: str | None, upload_errors: FieldErrors | Non
                       "none_yet": texts[1], "label": texts[2], "button": texts[3],
                       "action": url_for(endpoint, term_id=term.id), "file_url": url_for(file_endpoint, term_id=term.id),
                       "languages": purpose == CONCEPT_NOTE,  # the API's work-plan upload takes no language
+                      "usual_language": usual_language(term.country),  # before the first upload says otherwise
+                      "language_choices": [(code, str(name).capitalize()) for code, name in LANGUAGES_IN_TEXT.items()],
                       "errors": (upload_errors or FieldErrors()) if failed == purpose else FieldErrors()})
     return shown
 
@@ -136,7 +139,7 @@ def _upload(term_id: int, purpose: str, anchor: str, done: str) -> Page:
     """An annex (PDF or DOCX) through attach_annex: its checks' messages go next to the file."""
     term = get_or_404(PptTerm, term_id)
     file = request.files.get("file")
-    language = request.form.get("language") or "es"
+    language = request.form.get("language") or usual_language(term.country)
     if file is None or not file.filename:
         errors = FieldErrors()
         errors.add("file", ANNEX_TEXTS[purpose][4])

@@ -70,6 +70,19 @@ def test_the_dossier_is_a_pdfa_2b_that_keeps_the_parts_tags(client, auth, demo_y
                 action = obj.get("/A") if obj.get("/Subtype") == "/Link" else None
                 assert action is None or action.get("/S") not in FORBIDDEN_ACTIONS
         assert next(str(item.title) for item in opened.open_outline().root) in ("Portada", "Cover")
+        # the laid-in annex pages are in the tag tree: a /Figure each, with alt text, reached from the page
+        top = opened.Root.StructTreeRoot.K
+        top = top if isinstance(top, pikepdf.Dictionary) else top[0]
+        figures = [kid for kid in top.K if kid.get("/S") == "/Figure"
+                   and str(kid.get("/Alt", "")).startswith(("Anexo:", "Annex:"))]
+        assert figures
+        last = opened.pages[-1]
+        assert figures[-1].Pg.objgen == last.obj.objgen
+        count = len(figures)
+        assert str(figures[-1].Alt).endswith(f"página {count} de {count}; original en español." if language == "es"
+                                             else f"page {count} of {count}; original in Spanish.")
+        marks = pikepdf.NumberTree(opened.Root.StructTreeRoot.ParentTree)[int(last.StructParents)]
+        assert marks[int(figures[-1].K)].objgen == figures[-1].objgen
     assert document["pdfa"] is True
 
 

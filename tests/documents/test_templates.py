@@ -111,4 +111,4 @@ def test_rendered_documents_open_in_python_docx_with_letterhead_filled(tmp_path:
     data = render_docx("dossier_cover", "en", samples.dossier_cover("en"))
     header = docx.Document(io.BytesIO(data)).sections[0].header
     text = " ".join(c.text for t in header.tables for row in t.rows for c in row.cells)
-    assert "Pro Tempore Presidency · Honduras" in text
+    assert "Pro Tempore Presidency\nHonduras" in text  # the country on its own line under the party

@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 
 from service.auth.principals import Principal
+from service.documents.models import Upload
 from service.extensions import db
 from service.ppt.feedback import save_feedback
 from service.ppt.feedback_models import PptFeedback
@@ -89,10 +90,55 @@ def test_a_stale_edit_says_someone_else_changed_it(as_user):
     assert db.session.scalars(select(PptFeedback)).one().summary == "Otra persona"
 
 
-def upload(client, term_id: int, content: bytes, name: str):
+def upload(client, term_id: int, content: bytes, name: str, **fields: str):
     path = f"/ppt-terms/{term_id}/feedback"
     return client.post(f"/ppt-terms/{term_id}/concept-note", content_type="multipart/form-data",
-                       data={"csrf_token": csrf_token(client, path), "file": (io.BytesIO(content), name)})
+                       data={"csrf_token": csrf_token(client, path), "file": (io.BytesIO(content), name), **fields})
+
+
+def selected_language(page: str) -> str:
+    select = page[page.index('<select id="concept-note-language" name="language"'):]
+    select = select[: select.index("</select>")]
+    return select.split(" selected>")[0].rsplit('value="', 1)[1].split('"')[0]
+
+
+def test_the_upload_form_asks_the_concept_notes_language_defaulting_to_the_ppts_own(as_user):
+    client = as_user("st_crm")
+    spanish, english = stored_term(country="PA"), stored_term(starts_on=date(2028, 7, 1), country="BZ")
+    page = client.get(f"/ppt-terms/{spanish.id}/feedback").get_data(as_text=True)
+    assert '<label for="concept-note-language">Idioma en que está redactada la nota conceptual</label>' in page
+    assert '<option value="es" selected>Español</option>' in page
+    assert '<option value="en">Inglés</option>' in page
+    assert selected_language(client.get(f"/ppt-terms/{english.id}/feedback").get_data(as_text=True)) == "en"
+
+
+def test_the_chosen_language_is_recorded_with_the_concept_note_and_shown(as_user):
+    term = stored_term(country="PA")
+    client = as_user("st_crm")
+    response = upload(client, term.id, small_pdf(), "Concept note.pdf", language="en")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert db.session.scalars(select(Upload)).one().language == "en"
+    page = client.get(f"/ppt-terms/{term.id}/feedback").get_data(as_text=True)
+    assert "(PDF, en inglés, 1 página;" in page
+    assert selected_language(page) == "en"  # the next upload starts from what the last one said
+
+
+def test_a_concept_note_without_a_language_takes_the_ppts_usual_one(as_user):
+    term = stored_term(country="BZ")
+    response = upload(as_user("st_crm"), term.id, small_pdf(), "note.pdf")
+    assert response.status_code == 302
+    assert db.session.scalars(select(Upload)).one().language == "en"
+
+
+def test_an_unknown_language_is_refused_next_to_the_selector_and_nothing_is_stored(as_user):
+    term = stored_term()
+    client = as_user("st_crm")
+    response = upload(client, term.id, small_pdf(), "nota.pdf", language="fr")
+    assert response.status_code == 422
+    block = field_block(response.get_data(as_text=True), "concept-note-language")
+    assert 'aria-invalid="true"' in block
+    assert "emiten en &#39;es&#39; o &#39;en&#39;" in block
+    assert db.session.scalars(select(Upload)).all() == []
 
 
 def test_the_concept_note_uploaded_through_the_form(as_user):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
+from service.accounts.models import UserAccount
 from service.common.i18n import N_
 from service.documents.contexts.common import country_name, ppt_country_on, responsible_name
 from service.errors import NotFound, RuleViolation
@@ -43,6 +46,11 @@ def minutes_context(meeting_id: int, language: str, today: date) -> dict[str, An
         "agreements": [{"text": a.text, "responsible": responsible_name(a.responsible, language),
                         "due_on": a.due_on, "status": a.status} for a in minutes.agreements],
         "next_meeting": minutes.next_meeting,
-        "approvals": [{"party": a.party, "by": a.by, "on": a.at.date()} for a in minutes.approvals
-                      if a.minutes_version == minutes.version],
+        "approvals": [{"party": a.party, "by": a.by, "on": a.at.date(), "name": account_name(a.by)}
+                      for a in minutes.approvals if a.minutes_version == minutes.version],
     }
+
+
+def account_name(by: str) -> str | None:
+    """The name of the account an approval was given through (`by` is its e-mail), if it has one."""
+    return db.session.scalar(select(UserAccount.name).where(UserAccount.email == by.lower())) if "@" in by else None
