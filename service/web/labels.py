@@ -93,6 +93,7 @@ AUDIT_FIELDS = {
     "evidence": _l("Evidence"), "evidence_url": _l("Link to the evidence"), "cancelled_at": _l("Cancelled on"),
     "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
     "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
+    "original_language": _l("Language of the texts"),
 }
 
 
