@@ -7,7 +7,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from flask_babel import refresh
 
+from service.content_translations.rules import TEXT_FIELDS
 from service.web import labels
 from tests.web.page_walk import demo_year, page_paths  # noqa: F401 (demo_year: a fixture)
 
@@ -83,3 +85,14 @@ def test_no_page_of_the_demo_year_shows_a_rule_code_or_an_enum_value(app, as_use
         if shown:
             found[path] = shown
     assert found == {}, "\n".join(f"{path}: {shown}" for path, shown in found.items())
+
+
+def test_every_typed_text_a_translation_page_lists_is_named_in_words(app):
+    keys = {field.key for fields in TEXT_FIELDS.values() for field in fields}
+    assert keys - set(labels.TEXT_KEYS) == set()
+    with app.test_request_context("/?lang=en"):
+        assert labels.text_key_label("agenda.2.title") == "Agenda item 2: title"
+        assert labels.text_key_label("next_meeting") == "Next meeting"
+    refresh()  # the `app` fixture keeps one application context: forget the English catalog
+    with app.test_request_context("/?lang=es"):
+        assert labels.text_key_label("recommendation.3.rationale") == "Recomendación 3: justificación"
