@@ -29,7 +29,7 @@ from tests.web import (
     test_work_plan_pages,
 )
 from tests.web.conftest import post_form
-from tests.web.followup_helpers import stored_grcm, stored_term
+from tests.web.followup_helpers import etag_in, stored_grcm, stored_term
 
 
 def _approved_recommendation() -> str:
@@ -91,3 +91,18 @@ def test_each_form_saves_the_language_chosen_and_the_record_page_shows_it(as_use
     # a record page says it (details, or the row's column); a record edited on its form page shows the choice
     assert re.search(r"Language of the texts(</dt><dd>|:\s*)English|<td>English</td>", page) \
         or '<option value="en" selected>English</option>' in page
+
+
+def test_an_edit_form_starts_from_the_stored_language_and_the_history_names_the_change(as_user):
+    grcm = stored_grcm()
+    client = as_user("st_crm")
+    path = f"/grcm-meetings/{grcm.id}/edit"
+    page = client.get(path + "?lang=es").get_data(as_text=True)
+    assert '<option value="es" selected>Español</option>' in page
+    response = post_form(client, path, {**test_grcm_pages.FORM, "original_language": "en", "etag": etag_in(page)})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    db.session.refresh(grcm)
+    assert grcm.original_language == "en"
+    assert '<option value="en" selected>English</option>' in client.get(path).get_data(as_text=True)
+    history = client.get(f"/grcm-meetings/{grcm.id}").get_data(as_text=True).split('id="history"')[1]
+    assert "Idioma de los textos: Español → English" in history
