@@ -35,12 +35,15 @@ WORK_PLAN_ROWS: RowGroups = {
     "resources": (("id", "description", "source", "amount", "currency", "status"),
                   ("description", "source", "amount", "currency", "status")),
 }
-RECOMMENDATION_FIELDS = ("title", "text", "rationale", "addressee", "grcm_meeting_id")
-INSTRUMENT_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network")
-GRCM_FIELDS = ("title", "starts_at", "ends_at", "timezone", "location")
+# `original_language`: the language the record's texts are typed in (issue 12), offered by every form below.
+RECOMMENDATION_FIELDS = ("title", "text", "rationale", "addressee", "grcm_meeting_id", "original_language")
+INSTRUMENT_FIELDS = ("title_es", "title_en", "kind", "adopted_on", "adopted_by", "network", "original_language")
+GRCM_FIELDS = ("title", "starts_at", "ends_at", "timezone", "location", "original_language")
 TERM_FIELDS = ("country", "starts_on", "ends_on")
 EVENT_FIELDS = ("title", "kind", "starts_on", "ends_on", "location", "network", "members_only_requested_by",
-                "members_only_requested_on")
+                "members_only_requested_on", "original_language")
+FEEDBACK_FIELDS = ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id", "summary",
+                   "original_language")
 
 
 def given(form: Mapping[str, str], names: Iterable[str]) -> dict[str, str]:
@@ -93,7 +96,7 @@ def transition_payload(form: Mapping[str, str]) -> dict[str, Any]:
 
 
 def follow_up_payload(form: Mapping[str, str]) -> dict[str, Any]:
-    return given(form, ("status", "reported_on", "evidence", "evidence_url"))
+    return given(form, ("status", "reported_on", "evidence", "evidence_url", "original_language"))
 
 
 def instrument_payload(form: Mapping[str, str]) -> dict[str, Any]:
@@ -101,18 +104,18 @@ def instrument_payload(form: Mapping[str, str]) -> dict[str, Any]:
 
 
 def entry_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
-    return {**given(form, ("period", "country", "status", "observations")),
+    return {**given(form, ("period", "country", "status", "observations", "original_language")),
             "indicators": rows_payload(rows["indicators"])}
 
 
 def feedback_payload(form: Mapping[str, str], rows: Rows) -> dict[str, Any]:
-    return {**given(form, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
-                           "summary")),
+    return {**given(form, FEEDBACK_FIELDS),
             "items": rows_payload(rows["items"]), "joint_actions": rows_payload(rows["joint_actions"])}
 
 
 def work_plan_payload(form: Mapping[str, str], rows: Rows, *, with_year: bool) -> dict[str, Any]:
-    data: dict[str, Any] = given(form, ("year", "introduction") if with_year else ("introduction",))
+    data: dict[str, Any] = given(form, ("year", "introduction", "original_language") if with_year
+                                 else ("introduction", "original_language"))
     return data | {group: rows_payload(rows[group]) for group in WORK_PLAN_ROWS}
 
 
@@ -133,8 +136,7 @@ def term_payload(form: Mapping[str, str]) -> dict[str, Any]:
 def feedback_values(feedback: Any) -> tuple[dict[str, str], Rows]:
     if feedback is None:
         return {}, {"items": [], "joint_actions": []}
-    values = values_of(feedback, ("concept_note_received_on", "work_plan_received_on", "meeting_on", "meeting_id",
-                                  "summary"))
+    values = values_of(feedback, FEEDBACK_FIELDS)
     rows = {"items": [{f: as_text(i.get(f)) for f in FEEDBACK_ROWS["items"][0]} for i in feedback.items],
             "joint_actions": [{f: as_text(a.get(f)) for f in FEEDBACK_ROWS["joint_actions"][0]}
                               for a in feedback.joint_actions]}
@@ -147,7 +149,8 @@ def work_plan_values(plan: Any) -> tuple[dict[str, str], Rows]:
     rows = {"objectives": [{f: as_text(o.get(f)) for f in ("code", "text")} for o in plan.objectives],
             "activities": [values_of(a, WORK_PLAN_ROWS["activities"][0]) for a in plan.activities],
             "resources": [values_of(r, WORK_PLAN_ROWS["resources"][0]) for r in plan.resources]}
-    return {"year": str(plan.year), "introduction": as_text(plan.introduction)}, rows
+    return {"year": str(plan.year), "introduction": as_text(plan.introduction),
+            "original_language": plan.original_language}, rows
 
 
 def event_values(event: Any) -> dict[str, str]:

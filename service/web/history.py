@@ -12,7 +12,8 @@ from datetime import date, datetime
 
 # Fields whose values are codes, by the label set the page names them with (service.web.labels.CODE_LABELS).
 _CODED = {"status": "meeting_status", "kind": "meeting_kind", "modality": "modality", "state": "recommendation_state",
-          "addressee": "addressee", "approved_by": "party", "language": "language"}
+          "addressee": "addressee", "approved_by": "party", "language": "language",
+          "original_language": "language"}
 _CODED_IN = {"recommendation.follow_up": {"status": "follow_up_status"}}
 _DATETIMES = {"starts_at", "ends_at", "cancelled_at", "withdrawn_at"}
 _DATES = {"submitted_on", "decided_on", "reported_on", "due_on", "starts_on", "ends_on"}
@@ -22,7 +23,7 @@ _FIELD_ORDER = ("state", "status", "kind", "title", "text", "rationale", "addres
                 "ends_at", "starts_on", "ends_on", "timezone", "modality", "location", "video_url", "ppt_term_id",
                 "agenda", "language", "attendees", "agenda_items", "agreements", "next_meeting")
 _SHORT_TEXTS = {"title", "location", "timezone", "video_url", "decision_reference", "cancellation_reason",
-                "withdrawal_reason", "country", "evidence_url"}
+                "withdrawal_reason", "country", "evidence_url", "original_language"}
 
 
 @dataclass(frozen=True)

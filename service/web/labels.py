@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
 
 from service.reference.data import NETWORKS
@@ -36,7 +38,9 @@ ACTIVITY_PROGRESS = {"not_started": _l("Not started"), "in_progress": _l("In pro
 EVENT_KINDS = {"grcm": _l("GRCM meeting"), "viceministerial": _l("Vice-Ministerial Meeting"),
                "network": _l("Liaison network"), "working_group": _l("Working group"), "workshop": _l("Workshop"),
                "other": _l("Other")}
-DEADLINES = {"report_due": _l("Monitoring report due (R5)"), "pre_ppt": _l("Latest date for the pre-PPT meeting (R6)")}
+# Said with what the rule means (pages never show rule codes; the API keeps them).
+DEADLINES = {"report_due": _l("Monitoring report due (two months before the GRCM)"),
+             "pre_ppt": _l("Latest date for the pre-PPT meeting (two months before the term)")}
 # States the list pages show and filter by (service.web.listing); derived, not stored, for most records.
 MINUTES_STATES = {"none": _l("Not recorded"), "draft": _l("Draft"), "approved": _l("Approved"),
                   "issued": _l("Issued")}
@@ -89,6 +93,7 @@ AUDIT_FIELDS = {
     "evidence": _l("Evidence"), "evidence_url": _l("Link to the evidence"), "cancelled_at": _l("Cancelled on"),
     "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
     "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
+    "original_language": _l("Language of the texts"),
 }
 
 
@@ -118,7 +123,42 @@ RESPONSE_STANDINGS = {"submitted": _l("Answered"), "submitted_late": _l("Answere
                       "clarification_requested": _l("Waiting for clarification")}
 TOOL_STATES = {"draft": _l("Draft"), "open": _l("Open"), "closed": _l("Closed")}
 
+# The typed texts of a document as the translations page names them (keys of
+# service.content_translations.rules.TEXT_FIELDS; `{n}` is the member's number, from 1).
+TEXT_KEYS = {
+    "meeting.title": _l("Title of the meeting"), "attendee.{n}.role": _l("Attendee %(n)s: role"),
+    "agenda.{n}.title": _l("Agenda item %(n)s: title"), "agenda.{n}.discussion": _l("Agenda item %(n)s: discussion"),
+    "agreement.{n}.text": _l("Agreement %(n)s"), "next_meeting": _l("Next meeting"),
+    "grcm.title": _l("Title of the GRCM meeting"), "introduction": _l("Introduction"),
+    "recommendation.{n}.title": _l("Recommendation %(n)s: title"),
+    "recommendation.{n}.text": _l("Recommendation %(n)s: text"),
+    "recommendation.{n}.rationale": _l("Recommendation %(n)s: rationale"),
+    "instrument.{n}.title": _l("Instrument %(n)s: title"),
+    "instrument.{n}.summary": _l("Instrument %(n)s: summary of its monitoring"),
+    "compliance.{n}.title": _l("Compliance %(n)s: recommendation"),
+    "compliance.{n}.decision": _l("Compliance %(n)s: CRM decision"),
+    "compliance.{n}.evidence": _l("Compliance %(n)s: evidence"), "event.{n}.title": _l("CRM event %(n)s: title"),
+    "summary": _l("Summary"), "feedback.{n}.section": _l("Feedback %(n)s: section"),
+    "feedback.{n}.text": _l("Feedback %(n)s: text"), "action.{n}.text": _l("Joint action %(n)s"),
+    "action.{n}.timeline": _l("Joint action %(n)s: timeline"), "objective.{n}.text": _l("Objective %(n)s"),
+    "activity.{n}.title": _l("Activity %(n)s: title"), "activity.{n}.indicator": _l("Activity %(n)s: indicator"),
+    "activity.{n}.progress_note": _l("Activity %(n)s: progress note"),
+    "resource.{n}.description": _l("Resource %(n)s: description"), "resource.{n}.source": _l("Resource %(n)s: source"),
+}
+_MEMBER_NUMBER = re.compile(r"\.(\d+)\.")
+
+
+def text_key_label(key: str) -> str:
+    """"agenda.2.title" -> "Agenda item 2: title" (the key itself if it is not known)."""
+    found = _MEMBER_NUMBER.search(key)
+    label = TEXT_KEYS.get(_MEMBER_NUMBER.sub(".{n}.", key, count=1))
+    if label is None:
+        return key
+    return str(label) % {"n": found.group(1)} if found else str(label)
+
+
 JINJA_GLOBALS = {
+    "text_key_label": text_key_label,
     "MEETING_KINDS": MEETING_KINDS, "MODALITIES": MODALITIES, "MEETING_STATUSES": MEETING_STATUSES,
     "AGREEMENT_STATUSES": AGREEMENT_STATUSES, "PARTIES": PARTIES, "DOCUMENT_KINDS": DOCUMENT_KINDS,
     "LANGUAGE_NAMES": LANGUAGE_NAMES, "DEADLINES": DEADLINES, "RECOMMENDATION_STATES": RECOMMENDATION_STATES,

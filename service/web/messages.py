@@ -95,12 +95,14 @@ def _lookup(template: str) -> str:
 # "R9: …", "R4, R7: …" at the start of a domain message: the API keeps the rule's code (clients and the
 # secretariat's manuals cite it); people on the pages read the sentence only.
 _RULE_CODE = re.compile(r"^R\d+[a-z]?(?:(?:, | and | y )R\d+[a-z]?)*\s*:\s*")
+# "… at the pre-PPT meeting of this term (R6); …": a code cited inside the sentence goes too.
+_CITED_RULE = re.compile(r"\s*\(R\d+[a-z]?(?:(?:, | and | y )R\d+[a-z]?)*\)")
 
 
 def translate(message: Any) -> str:
     """The message in the page's language, without the rule's code: a DomainError, a Message (template and
     parameters) or a plain text."""
-    text = _in_language(message)
+    text = _CITED_RULE.sub("", _in_language(message))
     found = _RULE_CODE.match(text)
     if found is None or found.end() == len(text):
         return text

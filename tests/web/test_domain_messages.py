@@ -32,3 +32,12 @@ def test_parameters_are_humanised_by_name(app):
     with app.test_request_context("/?lang=en"):
         assert translate(error).endswith("consent missing from: ST-RROCM, PPT.")
     assert error.message.endswith("consent missing from: st_rrocm, ppt.")
+
+
+def test_rule_codes_are_left_out_of_a_message_at_its_start_and_inside_it(app):
+    error = RuleViolation(N_("R11: the feedback is discussed at the pre-PPT meeting of this term (R6); that meeting "
+                             "prepares another term or is not a pre-PPT meeting."))
+    with app.test_request_context("/?lang=en"):
+        assert translate(error) == ("The feedback is discussed at the pre-PPT meeting of this term; that meeting "
+                                    "prepares another term or is not a pre-PPT meeting.")
+    assert error.message.startswith("R11: ")  # the API keeps the code

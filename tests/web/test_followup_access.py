@@ -47,7 +47,7 @@ def test_the_language_switch_on_a_new_page(as_user):
     assert "Reuniones del GRCM" in client.get("/grcm-meetings").get_data(as_text=True)
     page = client.get("/grcm-meetings?lang=en").get_data(as_text=True)
     assert '<html lang="en">' in page
-    assert "Monitoring report due (R5)" in page
+    assert "Monitoring report due (two months before the GRCM)" in page
     assert "April 10, 2026" in page  # GRCM on 10 June 2026 − 2 months, in the page's language
     assert 'href="/grcm-meetings?lang=es"' in page
     assert "Work plans" in client.get("/work-plans").get_data(as_text=True)  # remembered

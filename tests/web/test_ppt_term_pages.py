@@ -34,7 +34,7 @@ def test_a_term_created_through_the_form_shows_its_pre_ppt_deadline(as_user):
     assert terms() == [("MX", date(2028, 7, 1), date(2029, 6, 30))]
     listed = client.get("/ppt-feedback").get_data(as_text=True)
     assert "Se guardó el período de la PPT de MX." in listed
-    assert "Fecha límite para la reunión previa a la PPT (R6)" in listed
+    assert "Fecha límite para la reunión previa a la PPT (dos meses antes del período)" in listed
     assert "1 de mayo de 2028" in listed  # two calendar months before the term starts
     term = db.session.scalars(select(PptTerm)).one()
     assert f'href="/ppt-terms/{term.id}/edit"' in listed
