@@ -28,7 +28,7 @@ def issue_minutes(meeting_id: int) -> Response:
 # Where each kind's subject is issued from: the document list's subjects link there.
 SUBJECT_PAGES = {"minutes": ("web.minutes", "meeting_id"), "recommendations": ("web.grcm_documents", "grcm_id"),
                  "monitoring_report": ("web.grcm_documents", "grcm_id"), "dossier": ("web.grcm_documents", "grcm_id"),
-                 "work_plan": ("web.work_plan_edit", "plan_id"), "ppt_feedback": ("web.feedback", "term_id")}
+                 "work_plan": ("web.work_plan", "plan_id"), "ppt_feedback": ("web.feedback", "term_id")}
 
 
 def subject_url(pair: DocumentPair) -> str:
