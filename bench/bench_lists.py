@@ -4,10 +4,12 @@
 
 Fills a register of --references documents, each issued in Spanish and English in two versions (4 copies per
 reference, frozen minutes data of ~6 KB each, 11 distribution rows per copy), and --meetings meetings; then times
-GET /documents (every version, es/en paired, delivery; its first page), the same with a search, /portal as a
-member country (latest versions, upcoming meetings) and /meetings with a search. Every list filters all its rows
-and renders one page of them (service.web.listing.PAGE_SIZE). The search folds accents in Python over rows
-already loaded, so its time next to the unfiltered page is the cost of that choice.
+GET /documents (every version, es/en paired, delivery; its first page), the same with a search and with a
+kind and state filter, /portal as a
+member country (latest versions, upcoming meetings) and /meetings with a search. Every list renders one page of
+its rows (service.web.listing.PAGE_SIZE). /documents reads column-only rows for filtering and counting and loads
+whole only the page's copies; it is timed in turns, request by request, with the view it replaced (every copy
+loaded whole, with its subject's frozen data, on every request: "before"). The search folds accents in Python.
 SQLite in a temporary folder (TRIPARTITO_DATABASE_URL not used).
 """
 
@@ -77,6 +79,29 @@ def fill(references: int, meetings: int) -> None:
     db.session.commit()
 
 
+def whole_register_view():
+    """GET /documents as it was before the page read only its rows (issue 14): every copy loaded whole."""
+    from flask import render_template
+    from sqlalchemy import select
+
+    from service.extensions import db
+    from service.reference.models import Country
+    from service.web import documents_port
+    from service.web.document_pairs import DOCUMENT_FACETS, attach_deliveries, version_pairs
+    from service.web.i18n import current_language
+    from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
+    from service.web.listing import list_page
+    from service.web.views_documents import subject_url
+
+    found = documents_port.register()
+    pairs = version_pairs(found, current_language(), documents_port.subject_parts(found))
+    listing = list_page(pairs, DOCUMENT_FACETS, states=DOCUMENT_STATES, kinds=DOCUMENT_KINDS)
+    attach_deliveries(listing.rows)
+    names = {c.code: c.name(current_language()) for c in db.session.scalars(select(Country))}
+    return render_template("documents/list.html", pairs=listing.rows, listing=listing,
+                           country_names=names, subject_url=subject_url), listing.status
+
+
 def timed(client, path: str, rounds: int, expect: str) -> float:
     samples = []
     for _ in range(rounds):
@@ -86,6 +111,23 @@ def timed(client, path: str, rounds: int, expect: str) -> float:
         assert response.status_code == 200, (path, response.status_code)
         assert expect in response.get_data(as_text=True), (path, expect)
     return median_ms(samples)
+
+
+def timed_side_by_side(app, client, path: str, rounds: int, expect: str) -> tuple[float, float]:
+    """(median of the current view, median of the view it replaced): the two alternate request by request, in
+    turns, so a change of load on the shared machine weighs on both alike."""
+    views = {"after": app.view_functions["web.documents"], "before": whole_register_view}
+    samples: dict[str, list[float]] = {"after": [], "before": []}
+    for n in range(rounds):
+        for which in (("after", "before") if n % 2 else ("before", "after")):
+            app.view_functions["web.documents"] = views[which]
+            started = time.perf_counter()
+            response = client.get(path)
+            samples[which].append(time.perf_counter() - started)
+            assert response.status_code == 200, (path, response.status_code)
+            assert expect in response.get_data(as_text=True), (path, which, expect)
+    app.view_functions["web.documents"] = views["after"]
+    return median_ms(samples["after"]), median_ms(samples["before"])
 
 
 def main() -> None:
@@ -117,13 +159,23 @@ def main() -> None:
 
     team, country = signed_in("st@bench.example"), signed_in("bz@bench.example")
     copies = args.references * 4
-    listing = timed(team, "/documents", args.rounds, f"MIN-{args.references:03d}")
-    search = timed(team, "/documents?q=REUNION+numero+17", args.rounds, "MIN-017")
+    newest = f"MIN-{args.references:03d}"
+    listing, before = timed_side_by_side(app, team, "/documents", args.rounds, newest)
+    # The newest meeting's number: one row whatever --references (a low number also matches longer ones).
+    search, before_search = timed_side_by_side(app, team, f"/documents?q=REUNION+numero+{args.references}",
+                                               args.rounds, newest)
+    filtered, before_filtered = timed_side_by_side(app, team, "/documents?kind=minutes&state=current", args.rounds,
+                                                   newest)
     portal = timed(country, "/portal", args.rounds, f"MIN-{args.references:03d}")
     meetings = timed(team, "/meetings", args.rounds, f"coordinación {args.meetings - 1}")
     meetings_q = timed(team, "/meetings?q=coordinacion+19", args.rounds, "coordinación 19")
-    print(f"GET /documents, {copies} copies ({copies // 2} rows, first page of {PAGE_SIZE}): median {listing:.1f} ms")
-    print(f"GET /documents?q=… (accent-folded search): median {search:.1f} ms ({search / listing:.2f}× the list)")
+    print(f"GET /documents, {copies} copies ({copies // 2} rows, first page of {PAGE_SIZE}): median {listing:.1f} ms"
+          f" (before: {before:.1f} ms, {listing / before:.2f}×)")
+    print(f"GET /documents?q=REUNION+numero+{args.references} (accent-folded search): median {search:.1f} ms"
+          f" ({search / listing:.2f}× the list;"
+          f" before: {before_search:.1f} ms, {search / before_search:.2f}×)")
+    print(f"GET /documents?kind=minutes&state=current: median {filtered:.1f} ms"
+          f" (before: {before_filtered:.1f} ms, {filtered / before_filtered:.2f}×)")
     print(f"GET /portal as a member country ({args.references} entries, first page): median {portal:.1f} ms")
     print(f"GET /meetings, {args.meetings} meetings (first page): median {meetings:.1f} ms; "
           f"with a search {meetings_q:.1f} ms ({meetings_q / meetings:.2f}×)")

@@ -25,12 +25,13 @@ def register_commands(app: Flask) -> None:
         templates_group,
     )
     from service.feeds.cli import feed_group
+    from service.form_submissions.cli import maintenance_group
     from service.installation_cli import converters_group
     from service.monitoring.cli import monitoring_group
 
     for command in (init_command, demo_command, token_group, serve_command, user_group, issue_command,
                     render_command, templates_group, feed_group, distribute_command, converters_group,
-                    monitoring_group, package_command):
+                    monitoring_group, package_command, maintenance_group):
         app.cli.add_command(command)
 
 

@@ -89,6 +89,7 @@ def init_web(app: Flask) -> None:
     from service.web.i18n import init_i18n
     from service.web.labels import JINJA_GLOBALS, TIMEZONES
     from service.web.once import form_token
+    from service.web.people import answered_by
     from service.web.signin import current_user
 
     _session_cookie(app)
@@ -98,5 +99,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(portal)
     register_error_pages(app)
     app.jinja_env.globals.update(current_user=current_user, TIMEZONES=TIMEZONES, form_token=form_token, named=named,
-                                  addressee_label=addressee_label,
+                                  addressee_label=addressee_label, answered_by=answered_by,
                                   **JINJA_GLOBALS)

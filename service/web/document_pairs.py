@@ -15,7 +15,8 @@ from service.common.i18n import LANGUAGES
 from service.documents.models import Distribution, IssuedDocument
 from service.documents.subjects import document_subject, subject_name
 from service.extensions import db
-from service.web.listing import Facets
+from service.web import documents_port
+from service.web.listing import Facets, Listing, list_page, read_filter
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,19 @@ def latest_pairs(documents: list[IssuedDocument], language: str, frozen: Frozen)
 
 DOCUMENT_FACETS: Facets[DocumentPair] = Facets(text=lambda p: p.search_text, state=lambda p: p.states,
                                                year=lambda p: p.year, kind=lambda p: p.kind)
+
+
+def register_listing(language: str, args: Mapping[str, str], *, states: Mapping[str, Any],
+                     kinds: Mapping[str, Any]) -> Listing[DocumentPair]:
+    """The secretariat's register, one page of it: kind and year narrow the query in SQL; state and the
+    accent-folded search are applied in Python to column-only rows (their subjects' frozen parts read only when
+    there is a search); then only the page's copies are loaded whole, with their subjects and deliveries."""
+    chosen, _problems = read_filter(args, states=states, kinds=kinds)  # list_page reports the problems
+    slim = documents_port.register_facts(kind=chosen.kind, year=chosen.year)
+    frozen = documents_port.subject_parts(slim) if chosen.q else {}
+    listing = list_page(version_pairs(slim, language, frozen), DOCUMENT_FACETS, states=states, kinds=kinds,
+                        args=args)
+    listing.total, listing.years = documents_port.register_extent()
+    whole = documents_port.copies([copy.id for pair in listing.rows for copy in pair.copies.values()])
+    listing.rows = attach_deliveries(version_pairs(whole, language, documents_port.subject_parts(whole)))
+    return listing

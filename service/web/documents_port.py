@@ -6,11 +6,12 @@ that the pages show like any other.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from service.adapters import services
@@ -45,7 +46,72 @@ def register(*, country: str | None = None) -> list[IssuedDocument]:
     return list(db.session.scalars(query))
 
 
-def subject_parts(documents: list[IssuedDocument]) -> dict[int, dict[str, Any]]:
+@dataclass(frozen=True)
+class ReferenceFacts:
+    reference: str
+    year: int
+
+
+@dataclass(frozen=True)
+class CopyFacts:
+    """One copy in the register as columns only (no frozen data, no ORM object): enough to pair the copies,
+    filter, count and search them (service.web.document_pairs reads it like an IssuedDocument)."""
+
+    id: int
+    kind: str
+    subject_id: int
+    language: str
+    reference_id: int
+    version: int
+    title: str
+    issued_at: datetime
+    state: str
+    reference_row: ReferenceFacts
+
+    @property
+    def reference(self) -> str:
+        return self.reference_row.reference
+
+
+def register_facts(*, kind: str = "", year: int | None = None) -> list[CopyFacts]:
+    """Every issued copy (of `kind`, of references of `year`, when given), newest first, as CopyFacts."""
+    query = (select(IssuedDocument.id, IssuedDocument.kind, IssuedDocument.subject_id, IssuedDocument.language,
+                    IssuedDocument.reference_id, IssuedDocument.version, IssuedDocument.title,
+                    IssuedDocument.issued_at, IssuedDocument.withdrawn_at, IssuedDocument.supersedes_id,
+                    DocumentReference.reference, DocumentReference.year)
+             .join(DocumentReference, DocumentReference.id == IssuedDocument.reference_id)
+             .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc()))
+    if kind:
+        query = query.where(IssuedDocument.kind == kind)
+    if year:
+        query = query.where(DocumentReference.year == year)
+    rows = db.session.execute(query).all()
+    # A newer version has the same reference (so the same kind and year): its predecessor is among these rows.
+    superseded = {row.supersedes_id for row in rows if row.supersedes_id is not None}
+    return [CopyFacts(id=row.id, kind=row.kind, subject_id=row.subject_id, language=row.language,
+                      reference_id=row.reference_id, version=row.version, title=row.title, issued_at=row.issued_at,
+                      state="withdrawn" if row.withdrawn_at is not None else
+                      "superseded" if row.id in superseded else "current",
+                      reference_row=ReferenceFacts(row.reference, row.year)) for row in rows]
+
+
+def register_extent() -> tuple[int, list[int]]:
+    """(how many rows the whole register lists: one per reference and version; its years, newest first)."""
+    versions = select(IssuedDocument.reference_id, IssuedDocument.version).distinct().subquery()
+    total = db.session.scalar(select(func.count()).select_from(versions)) or 0
+    years = db.session.scalars(select(DocumentReference.year).where(DocumentReference.id.in_(
+        select(IssuedDocument.reference_id))).distinct().order_by(DocumentReference.year.desc()))
+    return total, list(years)
+
+
+def copies(ids: list[int]) -> list[IssuedDocument]:
+    """These copies, whole (with their successors, for their state), newest first: one page's worth."""
+    return list(db.session.scalars(select(IssuedDocument).options(selectinload(IssuedDocument.successors))
+                                   .where(IssuedDocument.id.in_(ids))
+                                   .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id.desc())))
+
+
+def subject_parts(documents: list[IssuedDocument] | list[CopyFacts]) -> dict[int, dict[str, Any]]:
     """The parts of each document's frozen data that name its subject (service.documents.subjects.SUBJECT_KEYS),
     read from the JSON in the database: a minutes' whole text is not loaded to title it."""
     keys = SUBJECT_KEYS

@@ -7,6 +7,7 @@ named by their code set so the page shows their label; dates become dates; long 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -90,11 +91,15 @@ def _answers(changes: dict) -> tuple[tuple[str, bool | None, bool | None], ...]:
                  if before.get(party) != after.get(party))
 
 
-def history_rows(entries: list[EntryFacts], names: dict[int, str]) -> list[HistoryRow]:
-    """Newest first; `names` gives the accounts' names by id (an account without one is named by its e-mail)."""
+def history_rows(entries: list[EntryFacts], names: dict[int, str],
+                 names_by_email: Mapping[str, str] | None = None) -> list[HistoryRow]:
+    """Newest first; `names` gives the accounts' names by id, `names_by_email` by lower-cased e-mail (for entries
+    that kept only the address); an account without a name is named by its e-mail."""
     rows = []
     for _index, entry in sorted(enumerate(entries), key=lambda pair: (pair[1].at, pair[0]), reverse=True):
         person = names.get(entry.user_id) if entry.user_id is not None else None
+        if person is None and entry.user_email and names_by_email:
+            person = names_by_email.get(entry.user_email.casefold())
         fields = sorted(entry.changes, key=lambda name: (
             _FIELD_ORDER.index(name) if name in _FIELD_ORDER else len(_FIELD_ORDER), name))
         changes = tuple(_change(entry.action, name, *entry.changes[name]) for name in fields

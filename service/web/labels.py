@@ -80,6 +80,9 @@ AUDIT_ACTIONS = {
     "ppt_feedback.create": _l("Recorded the feedback on the incoming PPT"),
     "ppt_feedback.update": _l("Changed the feedback on the incoming PPT"),
     "ppt_term.concept_note": _l("Uploaded the concept note"), "ppt_term.work_plan": _l("Uploaded the work plan"),
+    "work_plan.create": _l("Created the work plan"), "work_plan.update": _l("Changed the work plan"),
+    "instrument.create": _l("Created the instrument"), "instrument.update": _l("Changed the instrument"),
+    "monitoring_entry.create": _l("Recorded a monitoring entry"),
 }
 AUDIT_FIELDS = {
     "kind": _l("Kind"), "title": _l("Title"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
@@ -94,6 +97,8 @@ AUDIT_FIELDS = {
     "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
     "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
     "original_language": _l("Language of the texts"),
+    "year": _l("Year"), "introduction": _l("Introduction"), "objectives": _l("Objectives"),
+    "activities": _l("Activities"), "resources": _l("Resources"),
 }
 
 

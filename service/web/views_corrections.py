@@ -167,7 +167,7 @@ def work_plan_delete(plan_id: int) -> Page:
         consequences=[_("The work plan is deleted with its objectives, activities and resources."),
                       _("The record's history (audit log) keeps what it said, who deleted it and when."),
                       _("An issued work plan stays on record: then nothing is deleted.")],
-        confirm_label=_("Yes, delete the work plan"), back=url_for("web.work_plan_edit", plan_id=plan.id),
+        confirm_label=_("Yes, delete the work plan"), back=url_for("web.work_plan", plan_id=plan.id),
         done_url=url_for("web.work_plans"),
         act=lambda: delete_work_plan(plan, actor=current_principal(), now=now()),
         done=_("The work plan was deleted."))

@@ -11,10 +11,9 @@ from service.reference.models import Country
 from service.web import documents_port
 from service.web.blueprints import web
 from service.web.common import get_or_404
-from service.web.document_pairs import DOCUMENT_FACETS, DocumentPair, attach_deliveries, version_pairs
+from service.web.document_pairs import DocumentPair, register_listing
 from service.web.i18n import current_language
 from service.web.labels import DOCUMENT_KINDS, DOCUMENT_STATES
-from service.web.listing import list_page
 from service.web.signin import current_principal, requires_party, requires_reader
 from service.web.views_issue import issue_and_tell
 
@@ -28,7 +27,7 @@ def issue_minutes(meeting_id: int) -> Response:
 # Where each kind's subject is issued from: the document list's subjects link there.
 SUBJECT_PAGES = {"minutes": ("web.minutes", "meeting_id"), "recommendations": ("web.grcm_documents", "grcm_id"),
                  "monitoring_report": ("web.grcm_documents", "grcm_id"), "dossier": ("web.grcm_documents", "grcm_id"),
-                 "work_plan": ("web.work_plan_edit", "plan_id"), "ppt_feedback": ("web.feedback", "term_id")}
+                 "work_plan": ("web.work_plan", "plan_id"), "ppt_feedback": ("web.feedback", "term_id")}
 
 
 def subject_url(pair: DocumentPair) -> str:
@@ -40,10 +39,7 @@ def subject_url(pair: DocumentPair) -> str:
 @requires_party
 def documents() -> tuple[str, int]:
     """Every version of every document, its Spanish and English copies in one row, with their delivery."""
-    found = documents_port.register()
-    pairs = version_pairs(found, current_language(), documents_port.subject_parts(found))
-    listing = list_page(pairs, DOCUMENT_FACETS, states=DOCUMENT_STATES, kinds=DOCUMENT_KINDS)
-    attach_deliveries(listing.rows)
+    listing = register_listing(current_language(), request.args, states=DOCUMENT_STATES, kinds=DOCUMENT_KINDS)
     names = {c.code: c.name(current_language()) for c in db.session.scalars(select(Country))}
     return render_template("documents/list.html", pairs=listing.rows, listing=listing,
                            country_names=names, subject_url=subject_url), listing.status

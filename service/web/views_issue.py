@@ -31,7 +31,7 @@ RETURN_TO = {
     "monitoring_report": ("web.grcm_documents", "grcm_id", "issue-monitoring_report"),
     "dossier": ("web.grcm_documents", "grcm_id", "issue-dossier"),
     "ppt_feedback": ("web.feedback", "term_id", "issue-ppt_feedback"),
-    "work_plan": ("web.work_plan_edit", "plan_id", "issue-work_plan"),
+    "work_plan": ("web.work_plan", "plan_id", "issue-work_plan"),
 }
 
 

@@ -34,6 +34,7 @@ from service.web.labels import INSTRUMENT_KINDS, INSTRUMENT_STATES
 from service.web.listing import list_page
 from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
+from service.web.views_records import record_history
 
 Page = Response | tuple[str, int] | str
 KIND = "instrument"  # the API's ETag kind
@@ -92,7 +93,8 @@ def instrument_edit(instrument_id: int) -> Page:
 def _entries_page(instrument: Instrument, values: dict, rows: dict, errors: FieldErrors,
                   status: int = 200) -> tuple[str, int]:
     return render_template("monitoring/instrument.html", instrument=instrument, entries=list_entries(instrument),
-                           values=values, rows=rows, errors=errors, **choices()), status
+                           values=values, rows=rows, errors=errors, history=record_history("instrument", instrument.id),
+                           **choices()), status
 
 
 @web.route("/monitoring/instruments/<int:instrument_id>", methods=["GET", "POST"])

@@ -26,6 +26,7 @@ from service.web.labels import ISSUE_STATES
 from service.web.listing import list_page
 from service.web.once import attempt_once
 from service.web.signin import current_principal, requires_party
+from service.web.views_records import record_history
 
 Page = Response | tuple[str, int] | str
 KIND = "work-plan"  # the API's ETag kind
@@ -43,12 +44,8 @@ def work_plans() -> Page:
 
 def _form(plan: WorkPlan | None, values: dict, rows: dict, errors: FieldErrors, etag: str | None,
           status: int = 200) -> tuple[str, int]:
-    extra = {}
-    if plan is not None:
-        extra = {"totals": totals(plan), "kind": "work_plan", "subject_id": plan.id, "issue_ready": True,
-                 "documents": documents_port.issued_documents(kind="work_plan", subject_id=plan.id)}
     return render_template("planning/form.html", plan=plan, values=values, rows=rows, errors=errors, etag=etag,
-                           **extra, **choices()), status
+                           **choices()), status
 
 
 @web.route("/work-plans/new", methods=["GET", "POST"])
@@ -63,14 +60,32 @@ def work_plan_new() -> Page:
     rows = submitted_rows(form, WORK_PLAN_ROWS)
     created, errors = attempt_once(lambda: create_work_plan(
         WorkPlanSchema().load(work_plan_payload(form, rows, with_year=True)), actor=current_principal(), now=now()),
-        lambda plan: url_for("web.work_plan_edit", plan_id=plan.id))
+        lambda plan: url_for("web.work_plan", plan_id=plan.id))
     if errors:
         return _form(None, form.to_dict(), with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, None, 422)
     flash(_("Work plan %(year)s saved.", year=created.year), "success")
-    return redirect(url_for("web.work_plan_edit", plan_id=created.id))
+    return redirect(url_for("web.work_plan", plan_id=created.id))
 
 
-@web.route("/work-plans/<int:plan_id>", methods=["GET", "POST"])
+@web.get("/work-plans/<int:plan_id>")
+@requires_party
+def work_plan(plan_id: int) -> str:
+    """The plan read-only: activities with their progress, resources and totals, its documents, its History."""
+    plan = get_or_404(WorkPlan, plan_id)
+    return render_template("planning/record.html", plan=plan, totals=totals(plan),
+                           networks=dict(choices()["network_options"]), kind="work_plan", subject_id=plan.id,
+                           issue_ready=True,
+                           documents=documents_port.issued_documents(kind="work_plan", subject_id=plan.id),
+                           history=record_history("work_plan", plan.id))
+
+
+@web.post("/work-plans/<int:plan_id>")
+def work_plan_post(plan_id: int) -> Response:
+    """The edit form used to answer here: a form still posting to this address reaches it, body and all."""
+    return redirect(url_for("web.work_plan_edit", plan_id=plan_id), code=307)
+
+
+@web.route("/work-plans/<int:plan_id>/edit", methods=["GET", "POST"])
 @requires_party
 def work_plan_edit(plan_id: int) -> Page:
     plan = get_or_404(WorkPlan, plan_id)
@@ -95,4 +110,4 @@ def work_plan_edit(plan_id: int) -> Page:
         return _form(plan, values, with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, offered,
                      409 if errors.get("_stale") else 422)
     flash(_("Work plan %(year)s saved.", year=plan.year), "success")
-    return redirect(url_for("web.work_plan_edit", plan_id=plan.id))
+    return redirect(url_for("web.work_plan", plan_id=plan.id))

@@ -29,6 +29,7 @@ from service.web.blueprints import web
 from service.web.common import attempt, flash_errors, get_or_404, now
 from service.web.history import EntryFacts, HistoryRow, history_rows
 from service.web.i18n import current_language
+from service.web.people import account_names
 from service.web.signin import current_principal, requires_party, requires_reader
 
 GRCM_KINDS = ("recommendations", "monitoring_report", "dossier")
@@ -42,7 +43,7 @@ def record_history(kind: str, ident: int) -> list[HistoryRow]:
              if u.name} if ids else {}
     return history_rows([EntryFacts(at=e.at, action=e.action, changes=e.changes or {}, party=e.actor_party,
                                     country=e.actor_country, user_id=e.actor_user_id, user_email=e.actor_user_email,
-                                    system=e.actor_system) for e in found], names)
+                                    system=e.actor_system) for e in found], names, account_names())
 
 
 @web.get("/meetings/<int:meeting_id>")

@@ -30,6 +30,7 @@ def test_work_plan_rows_with_javascript_and_r2_on_the_row(context, people):  # n
     page.locator("#resources-2-status").select_option("secured")
     page.get_by_role("button", name="Guardar el plan de trabajo").click()
     assert "Se guardó el plan de trabajo 2027." in page.locator(".flashes").inner_text()
+    page.get_by_role("link", name="Editar el plan de trabajo").click()  # saved: the plan's page, then its form
 
     # A secured resource cannot go back to "identified": R2, next to that row's status, nothing saved.
     page.locator("#resources-0-status").select_option("identified")

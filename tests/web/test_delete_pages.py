@@ -63,7 +63,7 @@ def test_a_presented_recommendation_offers_no_delete_and_its_page_says_why(as_us
 def test_a_work_plan_entered_by_mistake_is_deleted(as_user):
     plan = stored_plan()
     client = as_user("st_rrocm")
-    response = confirm_and_delete(client, f"/work-plans/{plan.id}", f"/work-plans/{plan.id}/delete")
+    response = confirm_and_delete(client, f"/work-plans/{plan.id}/edit", f"/work-plans/{plan.id}/delete")
     assert response.status_code == 302
     assert count(WorkPlan) == 0
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from sqlalchemy import event
+
+from service.documents.models import IssuedDocument
 from service.documents.subjects import document_subject, written_day
 from service.extensions import db
-from tests.web.document_helpers import MINUTES_CONTEXT, distributed, issued
+from tests.web.document_helpers import ISSUED_AT, MINUTES_CONTEXT, distributed, issued
 
 GRCM_CONTEXT = {"grcm": {"title": "XXXI Reunión del GRCM, Panamá", "starts_on": "2026-06-10"}}
 
@@ -82,3 +85,46 @@ def test_search_finds_documents_by_subject_without_accents_and_by_reference(as_u
     assert "Informe de monitoreo" in found
     [found] = rows(client.get("/documents?q=panama").get_data(as_text=True))  # the GRCM meeting's name
     assert "ET-CRM/2026/INF-001" in found
+
+
+def test_the_list_loads_whole_only_the_copies_of_the_page_it_shows(as_user):
+    for n in range(1, 61):  # 60 references in es and en: 120 copies, two pages of 50 rows
+        for language in ("es", "en"):
+            issued(subject_id=n, language=language, issued_at=ISSUED_AT + timedelta(minutes=n))
+    issued("work_plan", 1, "es", context={"year": 2027}, issued_at=ISSUED_AT - timedelta(days=400))
+    db.session.commit()
+    db.session.expunge_all()  # what the request loads is counted, not what the test made
+    loaded: list[int] = []
+
+    def count(target, _context):
+        loaded.append(target.id)
+
+    client = as_user("st_crm")
+    event.listen(IssuedDocument, "load", count)
+    try:
+        page = client.get("/documents").get_data(as_text=True)
+    finally:
+        event.remove(IssuedDocument, "load", count)
+    assert len(rows(page)) == 50
+    assert "ET-CRM/2026/MIN-060" in page  # newest first
+    assert "61 registros." in page
+    assert len(loaded) == 100  # the 50 rows' Spanish and English copies, not all 121
+    second = client.get("/documents?page=2").get_data(as_text=True)
+    assert len(rows(second)) == 11
+    assert "ET-CRM/2026/PT-001" in second
+
+
+def test_kind_and_year_narrow_the_query_and_the_form_still_offers_every_year_and_the_total(as_user):
+    issued(subject_id=1, language="es")
+    issued("work_plan", 4, "es", context={"year": 2027})
+    db.session.commit()
+    client = as_user("st_crm")
+    page = client.get("/documents?kind=work_plan").get_data(as_text=True)
+    [row] = rows(page)
+    assert "ET-CRM/2026/PT-001" in row
+    assert "Se muestran 1 de 2." in page
+    assert '<option value="2026"' in page
+    nothing = client.get("/documents?kind=dossier").get_data(as_text=True)
+    assert rows(nothing) == []
+    assert "Ningún registro coincide con este filtro." in nothing
+    assert client.get("/documents?year=abcd").status_code == 400  # named, then ignored: the whole list

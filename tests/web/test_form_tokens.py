@@ -118,3 +118,41 @@ def test_a_monitoring_entry_sent_twice_is_recorded_once(as_user):
     assert again.status_code == 302
     assert again.headers["Location"].endswith(f"{path}#entries")
     assert db.session.scalar(select(func.count(MonitoringEntry.id))) == 1
+
+
+def _claimed(nonce: str, at) -> None:
+    from service.form_submissions.operations import claim
+
+    claim(nonce, "/meetings/1", now=at)
+
+
+def test_used_tokens_older_than_30_days_are_purged_and_newer_ones_still_guard_their_form(app):
+    from datetime import timedelta
+
+    from service.form_submissions.operations import purge_used, saved_location
+    from tests.conftest import NOW
+
+    _claimed("o" * 20, NOW - timedelta(days=30, seconds=1))
+    _claimed("e" * 20, NOW - timedelta(days=30))  # exactly 30 days: kept
+    _claimed("n" * 20, NOW - timedelta(hours=1))
+    db.session.commit()
+    assert purge_used(now=NOW) == 1
+    db.session.commit()
+    assert saved_location("o" * 20) is None
+    assert saved_location("e" * 20) == "/meetings/1"
+    assert saved_location("n" * 20) == "/meetings/1"
+    assert purge_used(now=NOW) == 0  # a second run (another host's cron) finds nothing to do
+
+
+def test_the_maintenance_purge_command_acts_as_of_the_moment_it_is_given(app):
+    from datetime import timedelta
+
+    from tests.conftest import NOW
+
+    _claimed("o" * 20, NOW - timedelta(days=40))
+    _claimed("n" * 20, NOW)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["maintenance", "purge", "--now", "2026-12-20T00:00:00+00:00"])
+    assert result.exit_code == 0, result.output
+    assert "1 form token(s)" in result.output
+    assert db.session.scalar(select(func.count()).select_from(FormSubmission)) == 1

@@ -17,6 +17,13 @@ def test_rows_are_newest_first_and_name_the_person_by_their_account():
     assert [row.person for row in rows] == ["p@x.org", "Ana Rodríguez"]
 
 
+def test_an_entry_that_kept_only_the_address_is_named_by_the_account_with_that_address():
+    entries = [EntryFacts(at=AT, action="meeting.consent", changes={}, party="st_rrocm", user_email="Luis@X.org"),
+               EntryFacts(at=AT, action="meeting.consent", changes={}, party="ppt", user_email="nadie@x.org")]
+    rows = history_rows(entries, {}, {"luis@x.org": "Luis Gómez"})
+    assert [row.person for row in rows] == ["nadie@x.org", "Luis Gómez"]  # an unknown address stays as it is
+
+
 def test_coded_values_keep_their_code_set_and_dates_become_dates():
     changes = {"status": ["scheduled", "held"], "starts_at": ["2027-02-10T10:00:00", "2027-02-11T10:00:00"],
                "agenda": [["a"], ["a", "b"]], "title": ["Vieja", "Nueva"]}

@@ -203,4 +203,5 @@ def test_a_refusal_through_the_page_is_recorded_and_shown(as_user):
     assert meeting.consents["st_rrocm"] is False
     page = client.get(f"/meetings/{meeting.id}/edit").get_data(as_text=True)
     panel = page[page.index('id="consent-panel"'):]
-    assert "st_rrocm@example.org" in panel
+    assert "Oficial st_rrocm (ST-RROCM)" in panel  # the person by name and party, not their address
+    assert "st_rrocm@example.org" not in panel

@@ -35,6 +35,8 @@ def test_an_instrument_created_through_the_form(as_user):
     listing = client.get("/monitoring").get_data(as_text=True)
     assert "Lineamientos para la protección consular" in listing
     assert "Lineamientos</td>" in listing
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Creó el instrumento" in page[page.index('id="history"'):]  # its History, under the entries
 
 
 def test_a_monitoring_entry_with_indicator_rows(as_user):

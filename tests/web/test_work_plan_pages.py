@@ -49,11 +49,13 @@ def test_a_work_plan_created_through_the_form(as_user):
     assert plan.objectives == [{"code": "O1", "text": "Fortalecer la protección consular"}]
     assert [(a.description, a.responsible) for a in plan.activities] == [("Taller con la red", "st_rrocm")]
     assert [(r.amount, r.status) for r in plan.resources] == [(Decimal("12500.50"), "committed")]
+    assert response.headers["Location"].endswith(f"/work-plans/{plan.id}")  # its record page
     page = client.get(f"/work-plans/{plan.id}").get_data(as_text=True)
     assert "USD" in page
     assert "12500.50" in page
-    assert f'name="resources-0-id" value="{plan.resources[0].id}"' in page
     assert "Emitir en español" in page  # the work_plan document's issue buttons
+    form = client.get(f"/work-plans/{plan.id}/edit").get_data(as_text=True)
+    assert f'name="resources-0-id" value="{plan.resources[0].id}"' in form
 
 
 def test_rows_without_javascript(as_user):
@@ -72,7 +74,7 @@ def test_rows_without_javascript(as_user):
 def test_r2_a_secured_resource_cannot_go_back_shown_next_to_its_status(as_user):
     plan = stored_plan()
     client = as_user("ppt")
-    path = f"/work-plans/{plan.id}"
+    path = f"/work-plans/{plan.id}/edit"
     page = client.get(path).get_data(as_text=True)
     resource_id = plan.resources[0].id
     form = {"etag": etag_in(page), "introduction": "Con cambios",
@@ -102,7 +104,7 @@ def test_an_activity_with_an_unknown_objective_is_shown_on_its_row(as_user):
 def test_a_stale_edit_says_someone_else_changed_it(as_user):
     plan = stored_plan()
     client = as_user("st_crm")
-    path = f"/work-plans/{plan.id}"
+    path = f"/work-plans/{plan.id}/edit"
     etag = etag_in(client.get(path).get_data(as_text=True))
     update_work_plan(plan, {"introduction": "Otra persona"}, actor=ACTOR, now=NOW)
     db.session.commit()
@@ -131,3 +133,34 @@ def test_the_work_plan_page_records_each_activity_progress(as_user):
                                                     "activities-0-ends_on": "2028-05-31"}, token_from="/work-plans/new")
     assert undated.status_code == 422
     assert "field-errors" in field_block(undated.get_data(as_text=True), "activities-0-progress_on")
+
+
+def test_the_work_plan_page_shows_the_plan_read_only_with_its_history(as_user):
+    plan = stored_plan()
+    update_work_plan(plan, {"introduction": "Plan revisado"}, actor=ACTOR, now=NOW)
+    db.session.commit()
+    page = as_user("st_crm").get(f"/work-plans/{plan.id}").get_data(as_text=True)
+    assert "<textarea" not in page  # a page to read, not a form
+    assert 'name="etag"' not in page
+    assert f'href="/work-plans/{plan.id}/edit"' in page
+    for shown in ("Plan revisado", "Objetivo", "Taller", "Sin iniciar", "Fondo", "BID", "USD 100.00", "Asegurado"):
+        assert shown in page, shown
+    history = page[page.index('id="history"'):]
+    assert "Creó el plan de trabajo" in history
+    assert "Cambió el plan de trabajo" in history
+    assert "Introducción" in history
+
+
+def test_a_form_still_posting_to_the_old_work_plan_address_reaches_the_edit_page(as_user):
+    plan = stored_plan()
+    client = as_user("st_crm")
+    etag = etag_in(client.get(f"/work-plans/{plan.id}/edit").get_data(as_text=True))
+    form = {"etag": etag, "introduction": "Por la dirección vieja", "objectives-0-code": "O1",
+            "objectives-0-text": "Objetivo"}
+    response = post_form(client, f"/work-plans/{plan.id}", form, token_from=f"/work-plans/{plan.id}/edit")
+    assert response.status_code == 307
+    assert response.headers["Location"].endswith(f"/work-plans/{plan.id}/edit")
+    response = post_form(client, response.headers["Location"], form, token_from=f"/work-plans/{plan.id}/edit")
+    assert response.status_code == 302
+    db.session.refresh(plan)
+    assert plan.introduction == "Por la dirección vieja"
