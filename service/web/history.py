@@ -15,7 +15,8 @@ from datetime import date, datetime
 _CODED = {"status": "meeting_status", "kind": "meeting_kind", "modality": "modality", "state": "recommendation_state",
           "addressee": "addressee", "approved_by": "party", "language": "language",
           "original_language": "language"}
-_CODED_IN = {"recommendation.follow_up": {"status": "follow_up_status"}}
+_CODED_IN = {"recommendation.follow_up": {"status": "follow_up_status"},
+             "monitoring_entry.create": {"status": "monitoring_status"}}
 _DATETIMES = {"starts_at", "ends_at", "cancelled_at", "withdrawn_at"}
 _DATES = {"submitted_on", "decided_on", "reported_on", "due_on", "starts_on", "ends_on"}
 # Short texts are shown before → after; everything else (long texts, lists, ids) only by the field's name.

@@ -119,7 +119,7 @@ SYSTEM_ACTORS = {"cli": _l("the command line"), "demo": _l("the demo data")}
 CODE_LABELS = {
     "meeting_status": MEETING_STATUSES, "meeting_kind": MEETING_KINDS, "modality": MODALITIES,
     "recommendation_state": RECOMMENDATION_STATES, "addressee": ADDRESSEE_LABELS, "party": PARTIES,
-    "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES,
+    "language": LANGUAGE_NAMES, "follow_up_status": FOLLOW_UP_STATUSES, "monitoring_status": MONITORING_STATUSES,
 }
 IMPLEMENTATION_STATUSES = {"not_started": _l("Not started"), "in_progress": _l("In progress"),
                            "implemented": _l("Implemented"), "not_applicable": _l("Not applicable")}
