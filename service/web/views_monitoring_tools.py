@@ -14,12 +14,14 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from schemas.monitoring_tools import MonitoringToolSchema, MonitoringToolUpdateSchema
+from service.documents.files import file_response
 from service.extensions import db
 from service.http import check_if_match, etag_for
 from service.monitoring.models import Instrument
 from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     create_tool,
+    evidence_of,
     find_response,
     list_tools,
     move_tool,
@@ -258,3 +260,15 @@ def monitoring_tool_clarification(tool_id: int, country: str) -> Page:
         return _clarification_page(tool, country, request.form.to_dict(), errors, 422)
     flash(_("The question was sent; the response waits for the country's clarification."), "success")
     return redirect(url_for("web.monitoring_tool", tool_id=tool.id))
+
+
+@web.get("/monitoring/tools/<int:tool_id>/responses/<string:country>/evidence/<int:upload_id>")
+@requires_party
+def monitoring_tool_evidence(tool_id: int, country: str, upload_id: int) -> Response:
+    """One evidence file a member country uploaded with its response."""
+    tool = get_or_404(MonitoringTool, tool_id)
+    found = next((u for u in evidence_of(find_response(tool, country)) if u.id == upload_id), None)
+    if found is None:
+        abort(404)
+    extension = "pdf" if found.media_type == "application/pdf" else "docx"
+    return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{country}-{upload_id}.{extension}")
