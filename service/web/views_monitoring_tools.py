@@ -52,7 +52,7 @@ def instrument_title(instrument: Instrument) -> str:
 
 
 def tool_payload(form: Mapping[str, str], rows: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
-    """The form as the API's JSON body: the questions' two texts nested, empty unit/indicator left out."""
+    """The form as the API's JSON body: the questions' two texts nested, an empty unit or indicator as None."""
     questions = [{**given(row, ("key", "type")),
                   "text": {language: row[f"text_{language}"] for language in ("es", "en")
                            if (row.get(f"text_{language}") or "").strip()},
