@@ -9,11 +9,16 @@ rotating order: "today" (`tools` emptied: the report as it was before issue 17),
 section without the chart images, to tell what the charts themselves cost), "charts" (everything, every chart
 drawn anew) and "cached" (everything, the charts found drawn, as on a re-issue or in the dossier); then
 the whole issue through the register (a new version each round) is timed on its own.
+
+Beside the wall-clock medians it prints the CPU time LibreOffice spent per conversion (read from /proc for
+the converter processes this script started): on a machine shared with other work the wall clock swings by
+tens of per cent between runs, the converter's CPU time much less, so the ratios are read from both.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -33,6 +38,25 @@ from service.grcm.models import GrcmMeeting
 from service.templating import charts as charts_module
 from service.templating import tool_results
 from service.templating.render import render_docx
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def converter_cpu_ms() -> float:
+    """CPU time (user + system) of every process this one started, in ms: the converter's LibreOffice."""
+    parents, cpu = {}, {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(pid)], cpu[int(pid)] = int(fields[1]), int(fields[11]) + int(fields[12])
+    total, generation = 0, {os.getpid()}
+    while generation:
+        generation = {pid for pid, parent in parents.items() if parent in generation}
+        total += sum(cpu[pid] for pid in generation)
+    return total * 1000 / _TICK
 
 
 def main() -> None:
@@ -73,31 +97,30 @@ def run(app, pool, rounds: int) -> None:
             tool_results.comparison_chart = real_chart
         tool["chart"] = None
 
-    def once(ctx, charts: bool) -> tuple[float, float]:
+    def once(ctx, charts: bool) -> tuple[float, float, float]:
         tool_results.derive_tool = real_derive if charts else derive_without_chart
         try:
             start = time.perf_counter()
             docx = render_docx("monitoring_report", "es", ctx)
-            rendered = time.perf_counter()
+            rendered, cpu = time.perf_counter(), converter_cpu_ms()
             pool.convert(docx, pdfa=True)
-            return (rendered - start) * 1000, (time.perf_counter() - start) * 1000
+            return ((rendered - start) * 1000, (time.perf_counter() - start) * 1000, converter_cpu_ms() - cpu)
         finally:
             tool_results.derive_tool = real_derive
 
-    def once_cold(ctx, charts: bool) -> tuple[float, float]:
+    def once_cold(ctx, charts: bool) -> tuple[float, float, float]:
         charts_module._drawn.cache_clear()  # every chart drawn anew, as for new answers
         return once(ctx, charts)
 
     variants = {"today": (without, False, once), "matrices": (context, False, once),
                 "charts": (context, True, once_cold), "cached": (context, True, once)}
-    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in variants}
+    times: dict[str, tuple[list[float], list[float], list[float]]] = {name: ([], [], []) for name in variants}
     names = list(variants)
     for i in range(rounds):
         for name in names[i % 4:] + names[:i % 4]:
             ctx, charts, run_once = variants[name]
-            rendered, total = run_once(ctx, charts)
-            times[name][0].append(rendered)
-            times[name][1].append(total)
+            for series, value in zip(times[name], run_once(ctx, charts), strict=True):
+                series.append(value)
 
     actor = Principal(party="st_crm")
     store = app.extensions["tripartito"].store
@@ -113,11 +136,12 @@ def run(app, pool, rounds: int) -> None:
 
     med = statistics.median
     print(f"demo year: {tools} monitoring tools, {cells} matrix cells, {rounds} rounds, 1 warm converter")
-    base_render, base_total = med(times["today"][0]), med(times["today"][1])
+    base_render, base_total, base_cpu = (med(series) for series in times["today"])
     for name in variants:
-        render_ms, total_ms = med(times[name][0]), med(times[name][1])
+        render_ms, total_ms, cpu_ms = (med(series) for series in times[name])
         print(f"{name:9} render {render_ms:7.1f} ms ({render_ms / base_render:5.2f}x)   "
-              f"render+PDF/A {total_ms:7.1f} ms ({total_ms / base_total:.2f}x today's; target for charts <= 1.5x)")
+              f"render+PDF/A {total_ms:7.1f} ms ({total_ms / base_total:.2f}x today's; target for charts <= 1.5x)"
+              f"   LibreOffice CPU {cpu_ms:6.1f} ms ({cpu_ms / base_cpu:.2f}x)")
     print(f"issue through the register, with charts: median {med(issue_times):.1f} ms")
 
 

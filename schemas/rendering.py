@@ -369,7 +369,13 @@ class ToolQuestion(ContextSchema):
 
 class MatrixCell(ContextSchema):
     label = fields.String()  # the answer as text: colour is never the only sign
-    fill = fields.String()   # cell shading (hex RGB) by implementation status
+    fill = fields.String()   # cell shading (hex RGB) by implementation status; empty: no shading
+    width = fields.Integer()  # the column's width in twips (tool_results.column_widths)
+
+
+class MatrixColumn(ContextSchema):
+    text = fields.String()    # the question heading the column (with its unit)
+    width = fields.Integer()  # twips, the same as its cells'
 
 
 class CountryAnswers(ContextSchema):
@@ -408,7 +414,7 @@ class ToolResult(ContextSchema):
     previous = fields.Nested(PreviousPeriod, load_default=None, allow_none=True)
 
     DERIVED: ClassVar[dict[str, fields.Field]] = {
-        "columns": fields.List(fields.String()),  # the question texts heading the matrix (with their unit)
+        "columns": fields.List(fields.Nested(MatrixColumn)),  # the questions heading the matrix, with widths
         "chart": Picture(),                        # implementation status now vs the previous period
         "chart_title": fields.String(),
         "chart_rows": fields.List(fields.Nested(ChartRow)),  # the chart's numbers, as a table

@@ -859,13 +859,14 @@ def _monitoring_tools(doc, tr) -> None:
     tag_row(table, "{%tr endfor %}")
     spacer(doc)
     para(doc, ["{%p endif %}"])
-    widths = (3.2, 2.8, 0.4, 10.2, 0.4)
+    widths = (2.8, 2.6, 0.4, 10.8, 0.4)  # the question columns' widths come from tool_results.column_widths
     table = data_table(doc, widths, [tr("País Miembro", "Member Country"), tr("Respuesta", "Response"),
-                                     "{%tc for column in tool.columns %}", "{{ column }}", "{%tc endfor %}"])
+                                     "{%tc for column in tool.columns %}", "{{ column.text }}", "{%tc endfor %}"])
     tag_row(table, "{%tr for country in tool.countries %}")
     add_row(table, [["{{ country.country_name }}"], ["{{ country.standing }}"], ["{%tc for cell in country.cells %}"],
-                    ["{% cellbg cell.fill %}", "{{ cell.label }}"], ["{%tc endfor %}"]], widths)
+                    ["{{ cell.label }}"], ["{%tc endfor %}"]], widths)
     tag_row(table, "{%tr endfor %}")
+    _matrix_grid(table)
     para(doc, [(tr("Cada celda dice su valor; el color lo repite: verde, Implementado; amarillo, En curso; rojo, "
                   "Sin iniciar; gris, No aplica; blanco, Sin respuesta u otras respuestas.",
                   "Every cell states its value; the colour repeats it: green, Implemented; yellow, In progress; "
@@ -877,6 +878,29 @@ def _monitoring_tools(doc, tr) -> None:
     para(doc, [(tr("No hubo herramientas de monitoreo abiertas en el período.",
                   "No monitoring tools were open in the period."), {"italic": True})])
     para(doc, ["{%p endif %}"])
+
+
+def _matrix_grid(table: Table) -> None:
+    """The matrix's grid and cell widths as Jinja: one gridCol per question, each as wide as its cells, and
+    shading only where a cell has a fill. A {%tc %} loop alone leaves the template's five-column grid under rows
+    of any number of cells, each as wide as the whole loop column; LibreOffice then re-lays the table out and
+    the report grew by pages (bench/bench_monitoring_report.py)."""
+    header, body = table.rows[0].cells[3]._tc.tcPr, table.rows[2].cells[3]._tc.tcPr
+    grid = table._tbl.tblGrid
+    columns = grid.findall(qn("w:gridCol"))
+    for extra in columns[3:]:
+        grid.remove(extra)
+    loop = columns[2]
+    loop.set(qn("w:w"), "{{ column.width }}")
+    columns[1].tail, loop.tail = "{% for column in tool.columns %}", "{% endfor %}"
+    header.find(qn("w:tcW")).set(qn("w:w"), "{{ column.width }}")
+    body.find(qn("w:tcW")).set(qn("w:w"), "{{ cell.width }}")
+    shd = OxmlElement("w:shd")
+    for attribute, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "{{ cell.fill }}")):
+        shd.set(qn(attribute), value)
+    body.find(qn("w:tcW")).tail = "{% if cell.fill %}"
+    body.append(shd)
+    shd.tail = "{% endif %}"
 
 
 def _work_plan_progress(doc, tr) -> None:

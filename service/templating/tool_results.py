@@ -18,8 +18,13 @@ from service.templating.pictures import Picture
 STATUSES = ("implemented", "in_progress", "not_started", "not_applicable")
 NO_RESPONSE = "no_response"
 FILLS = {"implemented": "C8E6C9", "in_progress": "FFF1B8", "not_started": "F6CACA", "not_applicable": "E3E3E3",
-         NO_RESPONSE: "FFFFFF"}
-PLAIN_FILL = "FFFFFF"
+         NO_RESPONSE: ""}
+PLAIN_FILL = ""  # no shading at all: one cell property less for LibreOffice to lay out (bench_monitoring_report)
+# The matrix's question columns share what the country and response columns leave of the table's width
+# (twips; 567 a centimetre), each by what its answers need: a grid that matches the cells, so LibreOffice lays
+# the table out once, and rows no taller than the text answers make them.
+QUESTIONS_WIDTH = 6577  # 11.6 cm = 17.0 cm − 2.8 cm (country) − 2.6 cm (response)
+_NEEDS = {"status": 1304, "boolean": 794, "number": 1134, "text": 1701}  # 2.3, 1.4, 2.0, 3.0 cm
 TEXT_CELL_CHARS = 160  # a long text answer is cut in the matrix; the export has it whole
 _WORDS = {
     "es": {"yes": "Sí", "no": "No", "axis": "Países Miembros", "chart": "Estado de implementación",
@@ -65,14 +70,26 @@ def _counts(statuses: list[str | None]) -> dict[str, int]:
     return counts
 
 
+def column_widths(types: list[str]) -> list[int]:
+    """The question columns' widths (twips), summing to QUESTIONS_WIDTH: each type's need, the rest (or the
+    shortfall) shared out in proportion, so text answers get the room and yes/no stays narrow."""
+    needs = [_NEEDS.get(kind, _NEEDS["text"]) for kind in types]
+    widths = [need * QUESTIONS_WIDTH // sum(needs) for need in needs]
+    widths[-1] += QUESTIONS_WIDTH - sum(widths)
+    return widths
+
+
 def derive_tool(tool: dict[str, Any], language: str) -> None:
     words = _WORDS[language]
     questions = tool["questions"]
     tool["period"] = format_period(tool["period"], language)
-    tool["columns"] = [f"{q['text']} ({q['unit']})" if q.get("unit") else q["text"] for q in questions]
+    widths = column_widths([q["type"] for q in questions])
+    tool["columns"] = [{"text": f"{q['text']} ({q['unit']})" if q.get("unit") else q["text"], "width": width}
+                       for q, width in zip(questions, widths, strict=True)]
     for country in tool["countries"]:
         values = list(country["answers"]) + [None] * (len(questions) - len(country["answers"]))
-        country["cells"] = [_cell(q, v, language) for q, v in zip(questions, values, strict=False)]
+        country["cells"] = [_cell(q, v, language) | {"width": width}
+                            for q, v, width in zip(questions, values, widths, strict=False)]
     answered = [c for c in tool["countries"] if c["standing"] in ("submitted", "submitted_late")]
     tool["answered"] = f"{len(answered)} {words['of']} {len(tool['countries'])}"
     missing = [c["country_name"] for c in tool["countries"] if c not in answered]

@@ -72,6 +72,7 @@ def init_web(app: Flask) -> None:
         views_issue,
         views_meetings,
         views_monitoring,
+        views_monitoring_tools,
         views_package,
         views_planning,
         views_portal,

@@ -11,9 +11,18 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from service.adapters import services
+from service.documents.files import file_response
 from service.extensions import db
 from service.monitoring.tools.models import MonitoringTool
-from service.monitoring.tools.operations import find_response, list_tools, save_response, submit_response
+from service.monitoring.tools.operations import (
+    attach_evidence,
+    evidence_of,
+    find_response,
+    list_tools,
+    save_response,
+    submit_response,
+)
 from service.monitoring.tools.queries import all_responses, country_response
 from service.monitoring.tools.rules import QuestionType, ToolState
 from service.reference.models import Country
@@ -61,8 +70,13 @@ def monitoring_response(tool_id: int) -> Response | str | tuple[str, int]:
     country = _country()
     if tool.state not in _VISIBLE:
         abort(404)
+    return _response_page(tool, country)
+
+
+def _response_page(tool: MonitoringTool, country: str | None, *, upload_errors: FieldErrors | None = None,
+                   status: int = 200) -> Response | str | tuple[str, int]:
     errors, values = FieldErrors(), None
-    if request.method == "POST":
+    if request.method == "POST" and upload_errors is None:
         if country is None:
             abort(403)
         answers, comment = _answers_from(tool), request.form.get("comment", "").strip() or None
@@ -88,7 +102,47 @@ def monitoring_response(tool_id: int) -> Response | str | tuple[str, int]:
     editable = (country is not None and tool.state == ToolState.OPEN
                 and (stored is None or stored.state != "submitted"))
     return render_template("portal/monitoring_response.html", tool=tool, response=response, values=values or {},
-                           errors=errors, editable=editable, country=country), (422 if errors else 200)
+                           errors=errors, editable=editable, country=country, evidence=evidence_of(stored),
+                           upload_errors=upload_errors or FieldErrors()), (422 if errors else status)
+
+
+@portal.post("/monitoring/<int:tool_id>/evidence", endpoint="monitoring_evidence_upload")
+@requires_reader
+def monitoring_evidence_upload(tool_id: int) -> Response | str | tuple[str, int]:
+    """An evidence file (PDF or Word) for the country's own response, through the upload gate like every upload;
+    the gate's message goes next to the file field, and the answers typed so far stay saved as they were."""
+    tool = get_or_404(MonitoringTool, tool_id)
+    country = _country()
+    if tool.state not in _VISIBLE:
+        abort(404)
+    if country is None:
+        abort(403)
+    file = request.files.get("file")
+    errors = FieldErrors()
+    if file is None or not file.filename:
+        errors.add("file", _("Choose a PDF or Word (.docx) file to upload."))
+    else:
+        _upload, errors = attempt(lambda: attach_evidence(tool, country, file.read(), file.filename,
+                                                          actor=current_principal(), now=now(),
+                                                          store=services().store))
+    if errors:
+        return _response_page(tool, country, upload_errors=errors, status=422)
+    flash(_("Evidence file uploaded."), "success")
+    return redirect(url_for("portal.monitoring_response", tool_id=tool.id, _anchor="evidence"))
+
+
+@portal.get("/monitoring/<int:tool_id>/evidence/<int:upload_id>", endpoint="monitoring_evidence_file")
+@requires_reader
+def monitoring_evidence_file(tool_id: int, upload_id: int) -> Response:
+    """One evidence file of the signed-in country's own response (the parties read it in the API)."""
+    tool = get_or_404(MonitoringTool, tool_id)
+    country = _country()
+    found = next((u for u in evidence_of(find_response(tool, country)) if u.id == upload_id), None) if country \
+        else None
+    if found is None:
+        abort(404)
+    extension = "pdf" if found.media_type == "application/pdf" else "docx"
+    return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{country}-{upload_id}.{extension}")
 
 
 @portal.app_template_global("monitoring_status")

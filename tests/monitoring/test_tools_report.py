@@ -5,6 +5,8 @@ table; a country that did not answer is named and counted as "no response", neve
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
 from datetime import date
 
@@ -14,7 +16,7 @@ from pypdf import PdfReader
 from schemas import rendering
 from service.monitoring.report import monitoring_report_context
 from service.templating.render import render_docx
-from service.templating.tool_results import derive_tool
+from service.templating.tool_results import QUESTIONS_WIDTH, column_widths, derive_tool
 from tests.content_translations.helpers import translate_all
 from tests.documents.samples import all_text, monitoring_tool, part_xml, sample
 from tests.followups_factories import grcm_meeting
@@ -138,3 +140,32 @@ def test_each_network_gets_a_summary_of_answers_received_and_implementations_rep
     assert group["name"] == "Red de Protección Consular"
     assert group["summary"] == ("1 herramienta de monitoreo: 2 de 4 respuestas recibidas; "
                                 "1 país informa «Implementado».")
+
+
+def test_the_matrix_grid_has_one_column_per_question_as_wide_as_its_cells():
+    """A grid that matches the cells: LibreOffice lays the table out once (bench_monitoring_report.py)."""
+    context = sample("monitoring_report", "es")
+    questions = len(context["tools"][0]["questions"])
+    xml = part_xml(render_docx("monitoring_report", "es", context))
+    matrix = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", xml, flags=re.S) if "País Miembro" in t)
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', matrix)]
+    assert len(grid) == 2 + questions
+    for row in re.findall(r"<w:tr>.*?</w:tr>", matrix, flags=re.S):
+        assert [int(w) for w in re.findall(r'<w:tcW w:type="dxa" w:w="(\d+)"/>', row)] == grid
+    assert 'w:fill="FFFFFF"' not in matrix  # unshaded cells carry no shading property at all
+
+
+def test_question_columns_share_the_width_by_what_their_answers_need():
+    widths = column_widths(["status", "boolean", "number", "text"])
+    assert sum(widths) == QUESTIONS_WIDTH
+    assert widths[1] < widths[2] < widths[0] < widths[3]
+    assert sum(column_widths(["text"] * 30)) == QUESTIONS_WIDTH
+
+
+def test_the_chart_is_an_opaque_palette_png_drawn_at_the_size_it_is_shown():
+    tool = monitoring_tool()
+    derive_tool(tool, "es")
+    png = tool["chart"].png
+    width, _height = struct.unpack(">II", png[16:24])
+    assert png[25] == 3  # IHDR colour type 3: indexed colour, no alpha channel
+    assert width / 120 * 2.54 == pytest.approx(tool["chart"].width_cm, abs=0.1)  # 120 dpi at the shown width

@@ -3,6 +3,7 @@ and sees the parties' request for clarification; every field has its label, bad 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from service.extensions import db
@@ -11,7 +12,7 @@ from service.monitoring.tools.models import MonitoringResponse
 from service.monitoring.tools.operations import create_tool, move_tool, request_clarification
 from tests.conftest import ACTOR, NOW
 from tests.monitoring.tools_factories import QUESTIONS
-from tests.web.conftest import post_form
+from tests.web.conftest import csrf_token, post_form
 
 FILLED = {"answers.status": "in_progress", "answers.officials_trained": "12.5", "answers.focal_point": "true",
           "answers.notes": "Protocolo en revisión", "comment": ""}
@@ -102,3 +103,58 @@ def test_the_dashboard_shows_who_answered_who_is_late_and_what_waits_for_clarifi
     assert "0 of 11" in section or "0 de 11" in section
     assert "Honduras" in section.split("clarification:" if "clarification:" in section else "aclaración:")[1]
     assert "Belice" in section or "Belize" in section  # late
+
+
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def upload(client, tool_id: int, content: bytes, name: str):
+    from io import BytesIO
+    token = csrf_token(client, f"/portal/monitoring/{tool_id}")
+    return client.post(f"/portal/monitoring/{tool_id}/evidence", content_type="multipart/form-data",
+                       data={"csrf_token": token, "file": (BytesIO(content), name)})
+
+
+def test_a_country_uploads_evidence_with_its_answers_and_the_parties_open_it(as_user):
+    tool_id = open_tool()
+    client = as_user("HN")
+    page = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    assert '<label for="evidence-file">' in page
+    assert 'enctype="multipart/form-data"' in page
+    uploaded = upload(client, tool_id, PDF, "protocolo.pdf")
+    assert uploaded.status_code == 302, uploaded.get_data(as_text=True)
+    page = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    assert "protocolo.pdf" in page
+    link = re.search(r'href="(/portal/monitoring/\d+/evidence/\d+)"', page).group(1)
+    assert client.get(link).data == PDF
+    assert stored("HN").state == "draft"  # the upload saves the draft; the answers are still to come
+    client.post("/sign-out", data={"csrf_token": csrf_token(client, "/portal/monitoring")})
+    party = as_user("st_crm")
+    tool_page = party.get(f"/monitoring/tools/{tool_id}").get_data(as_text=True)
+    party_link = re.search(r'href="(/monitoring/tools/\d+/responses/HN/evidence/\d+)"', tool_page).group(1)
+    assert party.get(party_link).data == PDF
+
+
+def test_a_file_the_upload_gate_refuses_is_named_next_to_the_file_field(as_user):
+    tool_id = open_tool()
+    client = as_user("BZ")
+    refused = upload(client, tool_id, b"MZ\x90\x00 not a pdf", "informe.pdf")
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert 'id="evidence-file-error"' in page or 'class="field-errors"' in page
+    assert 'aria-invalid="true"' in page
+    assert stored("BZ") is None  # nothing half-written
+    empty = upload(client, tool_id, b"", "")
+    assert empty.status_code == 422
+
+
+def test_another_country_cannot_open_a_countrys_evidence(as_user):
+    tool_id = open_tool()
+    honduras = as_user("HN")
+    upload(honduras, tool_id, PDF, "protocolo.pdf")
+    link = re.search(r'href="(/portal/monitoring/\d+/evidence/\d+)"',
+                     honduras.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)).group(1)
+    honduras.post("/sign-out", data={"csrf_token": csrf_token(honduras, "/portal/monitoring")})
+    belize = as_user("BZ")
+    assert belize.get(link).status_code == 404
