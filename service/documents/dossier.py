@@ -142,8 +142,7 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         sheet = _annex_sheet(annex, upload.language, language) if annex is not None else None
         header = {"reference": stamp.reference, "issued_on": stamp.issued_at.date(), "language": language,
                   "version": stamp.version, "title": stamp.title,
-                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language),
-                  "verification_url": stamp.verification_url}
+                  "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language), **stamp.footer_link()}
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
         if stamp.verification_url:  # the cover's footer is the dossier's: its QR code names the dossier
             cover = with_verification_qr(cover, stamp.verification_url)

@@ -32,6 +32,10 @@ class Stamp:
     issued_at: datetime
     verification_url: str = ""  # printed with its QR code in the footer, before sealing
 
+    def footer_link(self) -> dict[str, str]:
+        """The header's verification link, or nothing (a stamp made outside issuing, e.g. by a benchmark)."""
+        return {"verification_url": self.verification_url} if self.verification_url else {}
+
 
 @dataclass(frozen=True)
 class Files:
@@ -68,7 +72,7 @@ def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, conv
     def make(stamp: Stamp) -> Files:
         header = {**context.get("header", {}), "reference": stamp.reference, "issued_on": today,
                   "language": language, "version": stamp.version, "title": stamp.title,
-                  "verification_url": stamp.verification_url}
+                  **stamp.footer_link()}
         docx = render_docx(kind, language, {**context, "header": header})
         if stamp.verification_url:
             docx = with_verification_qr(docx, stamp.verification_url)
