@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def live_server(_app: Flask, libreoffice) -> Iterator[str]:
-    """The session's test app served on 127.0.0.1 at a free port, issuing PDFs with the real LibreOffice pool."""
-    services = _app.extensions["tripartito"]
-    saved, services.converter = services.converter, libreoffice
-    server = make_server("127.0.0.1", 0, _app, threaded=True)
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """The app served on 127.0.0.1 at a free port, in a thread, for the length of the block: its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
@@ -28,6 +27,17 @@ def live_server(_app: Flask, libreoffice) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live_server(_app: Flask, libreoffice) -> Iterator[str]:
+    """The session's test app served on 127.0.0.1 at a free port, issuing PDFs with the real LibreOffice pool."""
+    services = _app.extensions["tripartito"]
+    saved, services.converter = services.converter, libreoffice
+    try:
+        with served(_app) as url:
+            yield url
+    finally:
         services.converter = saved
 
 

@@ -4,19 +4,18 @@ the action is done there, and the queue (and the count in the navigation) shrink
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from service.accounts.operations import create_user
 from service.auth.principals import Principal
 from service.extensions import db
 from service.meetings.operations import create_meeting, save_minutes, update_meeting
 from service.meetings.tripartite import approve_minutes, record_consent
+from tests.browser.conftest import served
 from tests.browser.test_web_flow import PASSWORD, sign_in
 from tests.conftest import ACTOR, NOW
 from tests.factories import minutes_body
@@ -28,14 +27,8 @@ OTHERS = (Principal(party="st_rrocm"), Principal(party="ppt", ppt_country="PA"))
 @pytest.fixture(scope="module")
 def live_server(_app: Flask) -> Iterator[str]:
     """The test app on a free port; nothing here issues a PDF, so no LibreOffice pool is started."""
-    server = make_server("127.0.0.1", 0, _app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with served(_app) as url:
+        yield url
 
 
 @pytest.fixture

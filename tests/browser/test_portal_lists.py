@@ -3,13 +3,12 @@ absent and the address is still there to select. And a list's filter form, fille
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
+from tests.browser.conftest import served
 from tests.browser.test_web_flow import people, sign_in  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.browser
@@ -18,14 +17,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def live_server(_app: Flask) -> Iterator[str]:
     """As tests/browser/conftest.py's, without the LibreOffice pool: nothing here issues a PDF."""
-    server = make_server("127.0.0.1", 0, _app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with served(_app) as url:
+        yield url
 
 
 def test_the_copy_button_puts_the_calendar_address_on_the_clipboard(context, people):  # noqa: F811
