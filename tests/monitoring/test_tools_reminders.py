@@ -56,7 +56,8 @@ def test_a_week_and_a_day_before_countries_that_have_not_submitted_are_reminded_
     assert send_reminders(now=at(15), mailer=outbox, portal_url="https://et.test/portal") == []
     assert send_reminders(now=at(16), mailer=outbox, portal_url="https://et.test/portal") == []  # late: the dashboard
     assert len(outbox.sent) == 2
-    logged = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "monitoring_tool.reminder")).all()
+    logged = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "monitoring_tool.reminder")
+                                .order_by(AuditEntry.id)).all()  # without an order PostgreSQL may list day first
     assert [e.changes["kind"][1] for e in logged] == ["week", "day"]
 
 
