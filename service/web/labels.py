@@ -7,6 +7,7 @@ import re
 from flask_babel import lazy_gettext as _l
 
 from service.reference.data import NETWORKS
+from service.web.field_names import FIELD_LABELS
 from service.web.i18n import current_language
 
 MEETING_KINDS = {"ordinary": _l("Ordinary"), "pre_ppt": _l("Pre-PPT"), "extraordinary": _l("Extraordinary")}
@@ -84,20 +85,21 @@ AUDIT_ACTIONS = {
     "instrument.create": _l("Created the instrument"), "instrument.update": _l("Changed the instrument"),
     "monitoring_entry.create": _l("Recorded a monitoring entry"),
 }
+# A field in the History is named as its form names it (service.web.field_names); only fields no form edits
+# directly (row groups, approvals, withdrawal) have names of their own here.
+_AUDITED_FORM_FIELDS = (
+    "kind", "title", "starts_at", "ends_at", "timezone", "modality", "location", "video_url", "ppt_term_id",
+    "agenda", "status", "language", "next_meeting", "text", "rationale", "addressee", "grcm_meeting_id",
+    "submitted_on", "decision_reference", "decided_on", "reported_on", "evidence", "evidence_url", "country",
+    "starts_on", "ends_on", "year", "introduction",
+)
 AUDIT_FIELDS = {
-    "kind": _l("Kind"), "title": _l("Title"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
-    "timezone": _l("Time zone"), "modality": _l("Modality"), "location": _l("Place"), "video_url": _l("Video link"),
-    "ppt_term_id": _l("PPT term"), "agenda": _l("Agenda"), "status": _l("Status"), "language": _l("Language"),
+    **{field: FIELD_LABELS[field] for field in _AUDITED_FORM_FIELDS},
     "attendees": _l("Attendees"), "agenda_items": _l("Agenda and discussion"), "agreements": _l("Agreements"),
-    "next_meeting": _l("Next meeting"), "approved_by": _l("Approved by"), "text": _l("Text"),
-    "rationale": _l("Rationale"), "addressee": _l("Addressee"), "grcm_meeting_id": _l("GRCM meeting"),
-    "state": _l("State"), "submitted_on": _l("Submitted on"), "decision_reference": _l("CRM decision"),
-    "decided_on": _l("Date of the CRM decision"), "endorsed_by": _l("Endorsed by"), "reported_on": _l("Reported on"),
-    "evidence": _l("Evidence"), "evidence_url": _l("Link to the evidence"), "cancelled_at": _l("Cancelled on"),
-    "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"), "withdrawal_reason": _l("Reason"),
-    "withdrawn_by": _l("Withdrawn by"), "country": _l("Country"), "starts_on": _l("Starts"), "ends_on": _l("Ends"),
-    "original_language": _l("Language of the texts"),
-    "year": _l("Year"), "introduction": _l("Introduction"), "objectives": _l("Objectives"),
+    "approved_by": _l("Approved by"), "state": _l("State"), "endorsed_by": _l("Endorsed by"),
+    "cancelled_at": _l("Cancelled on"), "cancellation_reason": _l("Reason"), "withdrawn_at": _l("Withdrawn on"),
+    "withdrawal_reason": _l("Reason"), "withdrawn_by": _l("Withdrawn by"),
+    "original_language": _l("Language of the texts"), "objectives": _l("Objectives"),
     "activities": _l("Activities"), "resources": _l("Resources"),
 }
 
