@@ -8,7 +8,7 @@ from datetime import date, datetime
 from docx import Document
 from sqlalchemy import select
 
-from service.adapters import services
+from service.adapters import PdfConverter, services
 from service.auth.principals import Principal
 from service.documents.annexes import attach_concept_note
 from service.extensions import db
@@ -36,13 +36,15 @@ def concept_note_docx(country: str, year: int) -> bytes:
     return out.getvalue()
 
 
-def load(year: int, *, now: datetime) -> str:
-    """Attach Panamá's concept note to the term the demo's core part created (starting 1 December)."""
+def load(year: int, *, now: datetime, converter: PdfConverter | None) -> str:
+    """Attach Panamá's concept note to the term the demo's core part created (starting 1 December). With the
+    converters running it is normalised now, as an upload through the API is; without them, at the first
+    dossier."""
     incoming = db.session.scalar(select(PptTerm).where(PptTerm.starts_on == date(year, 12, 1)))
     if incoming is None:
         return "no concept note"
     attach_concept_note(incoming.id, concept_note_docx("Panamá", year + 1),
                         f"Nota conceptual PPT Panamá {year + 1}.docx",
                         actor=Principal(party="ppt", ppt_country=incoming.country, system="demo"), now=now,
-                        store=services().store, converter=services().converter, normalise_later=True)
+                        store=services().store, converter=converter, normalise_later=converter is None)
     return "the incoming PPT's concept note"

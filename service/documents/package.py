@@ -19,7 +19,8 @@ from service.adapters import Services
 from service.auth.principals import Principal
 from service.common.i18n import N_, Message
 from service.conversion.protocol import PdfConverter
-from service.documents.dossier import meetings_in_the_period
+from service.documents.annexes import annex_pdf
+from service.documents.dossier import concept_note_of_incoming_term, meetings_in_the_period
 from service.documents.issuing import issue_and_distribute
 from service.documents.storage import DocumentStore
 from service.errors import DomainError, NotFound
@@ -117,7 +118,9 @@ def issue_package(grcm_id: int, languages: list[str], *, actor: Principal, now: 
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        annex = pool.submit(prepare_annex, grcm_id, wiring, now)
         results = list(pool.map(one, jobs))
+        annex.result()
         # the dossier is told which versions of its parts were just issued or found unchanged, so it does not
         # build their contexts again (most of an unchanged package's time otherwise)
         parts = {lang: {(r.kind, r.subject_id): r.id for r in results if isinstance(r, Packed) and r.language == lang}
@@ -126,3 +129,19 @@ def issue_package(grcm_id: int, languages: list[str], *, actor: Principal, now: 
     for result in results:
         (package.documents if isinstance(result, Packed) else package.missing).append(result)
     return package
+
+
+def prepare_annex(grcm_id: int, wiring: Wiring, now: datetime) -> None:
+    """Normalise, once and beside the parts, a concept note kept from before the upload gate (or loaded by the demo
+    without converters): otherwise each language's dossier would convert and check it again, one after the other
+    on the same cores. A note that cannot be used is left for the dossiers, which list it as missing with why."""
+    with wiring.app.app_context():
+        try:
+            upload = concept_note_of_incoming_term(db.session.get(GrcmMeeting, grcm_id))
+            if upload is not None and upload.pdf_sha256 is None and wiring.converter is not None:
+                annex_pdf(upload, wiring.converter, wiring.store, now=now)
+                db.session.commit()
+        except DomainError:
+            db.session.rollback()
+        finally:
+            db.session.remove()

@@ -131,3 +131,14 @@ def test_the_annex_sheet_names_the_language_the_concept_note_is_written_in(clien
     sheet = text_of(keeping.given[-1])
     assert "Original language: English." in sheet
     assert "only" not in sheet.split("Original language: English.")[1]
+
+
+@pytest.mark.parametrize("with_converter", [True, False])
+def test_the_demos_concept_note_is_normalised_at_load_when_the_converters_run(app, with_converter):
+    """As an upload through the API is; without converters it waits for the first dossier."""
+    from service.documents.annexes import CONCEPT_NOTE
+    from service.documents.models import Upload
+
+    load_demo(2026, now=NOW, converter=CountingConverter() if with_converter else None)
+    note = db.session.scalar(select(Upload).where(Upload.purpose == CONCEPT_NOTE))
+    assert (note.pdf_sha256 is not None) is with_converter

@@ -9,7 +9,11 @@ import zipfile
 from sqlalchemy import select
 
 from service.demo import load_demo
-from service.documents.dossier import meetings_in_the_period, meetings_of_the_period
+from service.documents.dossier import (
+    concept_note_of_incoming_term,
+    meetings_in_the_period,
+    meetings_of_the_period,
+)
 from service.extensions import db
 from service.grcm.models import GrcmMeeting
 from service.templating.qr import qr_png
@@ -119,3 +123,23 @@ def test_the_dossier_takes_the_parts_the_package_just_found_instead_of_looking_a
     assert all(d["reused"] for d in warm["documents"])
     packed = {(d["kind"], d["subject_id"]) for d in warm["documents"]}
     assert not set(looked_at) & packed  # only parts the package could not issue are looked at by the dossier
+
+
+def test_a_concept_note_kept_from_before_the_upload_gate_is_normalised_once_for_both_dossiers(
+        app, client, auth, converter, monkeypatch):
+    load_demo(2026, now=NOW)
+    grcm = db.session.get(GrcmMeeting, first_grcm())
+    note = concept_note_of_incoming_term(grcm)
+    note.pdf_sha256 = None  # as stored before uploads were normalised at upload
+    db.session.commit()
+    original = app.extensions["tripartito"].store.get(note.file_sha256)
+    converted: list[bytes] = []
+    real_convert = converter.convert
+    monkeypatch.setattr(converter, "convert", lambda docx, **kw: converted.append(docx) or real_convert(docx, **kw))
+
+    documents = package(client, auth, grcm.id).json["documents"]
+
+    assert {d["language"] for d in documents if d["kind"] == "dossier"} == {"es", "en"}
+    assert converted.count(original) == 1  # not once per language's dossier
+    db.session.expire_all()
+    assert concept_note_of_incoming_term(grcm).pdf_sha256 is not None  # kept for the next dossier
