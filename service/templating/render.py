@@ -16,6 +16,7 @@ Safety, in the order things happen:
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
@@ -275,6 +276,7 @@ def _fresh_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 
 
 _cache: dict[Path, tuple[tuple[int, int], CompiledTemplate]] = {}  # by file: each app has its TEMPLATES_DIR
+_by_content: dict[str, CompiledTemplate] = {}  # the same template file in several data folders: compiled once
 _cache_lock = threading.Lock()
 
 
@@ -287,8 +289,14 @@ def compiled_template(kind: str, language: str) -> CompiledTemplate:
         hit = _cache.get(path)
     if hit and hit[0] == stamp:
         return hit[1]
-    compiled = CompiledTemplate.from_bytes(path.read_bytes())
+    content = path.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
     with _cache_lock:
+        compiled = _by_content.get(digest)
+    if compiled is None:
+        compiled = CompiledTemplate.from_bytes(content)
+    with _cache_lock:
+        _by_content[digest] = compiled
         _cache[path] = (stamp, compiled)
     return compiled
 
