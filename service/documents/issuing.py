@@ -32,7 +32,7 @@ from service.documents.storage import DocumentStore
 from service.errors import Conflict, RuleViolation
 from service.extensions import db
 from service.mail import Mailer
-from service.pdf.facts import page_count, pdfa_problems
+from service.pdf.facts import pages_and_pdfa_problems
 from service.pdf.seal import Sealed
 from service.sealing.protocol import Sealer
 from service.templating.kinds import get_kind, template_kind
@@ -143,11 +143,11 @@ def record(*, kind: str, subject_id: int, language: str, reference: DocumentRefe
            late: bool, actor: Principal, now: datetime, store: DocumentStore, seal: Sealed | None = None,
            verification_code: str | None = None) -> IssuedDocument:
     """Write the record and its files in one transaction (the caller's commit makes both visible)."""
-    problems = pdfa_problems(pdf)  # the register claims PDF/A only for what a second reading confirms
+    pages, problems = pages_and_pdfa_problems(pdf)  # PDF/A is claimed only for what a second reading confirms
     document = IssuedDocument(
         kind=kind, subject_id=subject_id, language=language, reference_id=reference.id, version=version,
         title=title, pdf_sha256=store.put(pdf, "application/pdf", now=now),
-        docx_sha256=store.put(docx, DOCX_TYPE, now=now) if docx else None, pages=page_count(pdf),
+        docx_sha256=store.put(docx, DOCX_TYPE, now=now) if docx else None, pages=pages,
         pdfa=not problems, pdfa_reason=", ".join(problems)[:500] or None, late=late, issued_at=now,
         issued_by=actor.label, context=frozen,
         context_sha256=digest, supersedes_id=supersedes.id if supersedes else None,

@@ -8,12 +8,14 @@ import re
 import pikepdf
 from pypdf import PdfReader
 
+from service.pdf.reading import opened_pdf
+
 _PDFA_PART = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*(\d)")  # Ghostscript writes part='2'
 
 
 def page_count(pdf: bytes) -> int:
     # qpdf reads the page tree ~8x faster than pypdf (pypdf took 0.3 s on a Ghostscript-normalised annex)
-    with pikepdf.open(io.BytesIO(pdf)) as document:
+    with opened_pdf(pdf) as document:
         return len(document.pages)
 
 
@@ -36,32 +38,41 @@ def pdfa_problems(pdf: bytes) -> list[str]:
 
     Checks the clauses a merge, a rewrite or a seal breaks: trailer /ID, XMP identification, output intent, PDF
     1.x, embedded fonts, no encryption, no JavaScript or forbidden actions. Not a full validator (no veraPDF here)."""
+    return pages_and_pdfa_problems(pdf)[1]
+
+
+def pages_and_pdfa_problems(pdf: bytes) -> tuple[int, list[str]]:
+    """The page count and `pdfa_problems` from one reading of the file (the register records both); 0 pages
+    and ["unreadable"] for what qpdf cannot read."""
     try:
-        document = pikepdf.open(io.BytesIO(pdf))
+        with opened_pdf(pdf) as document:
+            return len(document.pages), _problems(document)
     except pikepdf.PdfError:
-        return ["unreadable"]
-    with document:
-        problems = []
-        if document.is_encrypted:
-            problems.append("encrypted")
-        if len(document.trailer.get("/ID", [])) != 2:
-            problems.append("no-trailer-id")
-        xmp = _xmp(document)  # read from this opening (pdfa_part would parse the whole file again with pypdf)
-        part = _PDFA_PART.search(xmp)
-        if part is None or part.group(1) != b"2" or not re.search(rb"pdfaid:conformance(?:>|=[\"'])\s*B", xmp):
-            problems.append("no-xmp-pdfa-2b")
-        if not document.Root.get("/OutputIntents"):
-            problems.append("no-output-intent")
-        if document.pdf_version.startswith("2") or str(document.Root.get("/Version", "/1")).startswith("/2"):
-            problems.append("pdf-2.0")  # PDF/A-2 is PDF 1.x (6.1.2); a seal's extension must not raise it
-        fonts: dict[str, bool] = {}
-        for page in document.pages:
-            _fonts(page.get("/Resources"), fonts, depth=0)
-        problems += [f"font-not-embedded:{name}" for name, embedded in sorted(fonts.items()) if not embedded]
-        if "/JavaScript" in document.Root.get("/Names", {}) or "/AA" in document.Root:
-            problems.append("javascript")
-        problems += sorted(_actions(document))
-        return problems
+        return 0, ["unreadable"]
+
+
+def _problems(document: pikepdf.Pdf) -> list[str]:
+    problems = []
+    if document.is_encrypted:
+        problems.append("encrypted")
+    if len(document.trailer.get("/ID", [])) != 2:
+        problems.append("no-trailer-id")
+    xmp = _xmp(document)  # read from this opening (pdfa_part would parse the whole file again with pypdf)
+    part = _PDFA_PART.search(xmp)
+    if part is None or part.group(1) != b"2" or not re.search(rb"pdfaid:conformance(?:>|=[\"'])\s*B", xmp):
+        problems.append("no-xmp-pdfa-2b")
+    if not document.Root.get("/OutputIntents"):
+        problems.append("no-output-intent")
+    if document.pdf_version.startswith("2") or str(document.Root.get("/Version", "/1")).startswith("/2"):
+        problems.append("pdf-2.0")  # PDF/A-2 is PDF 1.x (6.1.2); a seal's extension must not raise it
+    fonts: dict[str, bool] = {}
+    for page in document.pages:
+        _fonts(page.get("/Resources"), fonts, depth=0)
+    problems += [f"font-not-embedded:{name}" for name, embedded in sorted(fonts.items()) if not embedded]
+    if "/JavaScript" in document.Root.get("/Names", {}) or "/AA" in document.Root:
+        problems.append("javascript")
+    problems += sorted(_actions(document))
+    return problems
 
 
 def _xmp(document: pikepdf.Pdf) -> bytes:

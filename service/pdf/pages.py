@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pikepdf
 
+from service.pdf.reading import opened_pdf
+
 
 class PdfUnreadable(ValueError):
     """A PDF (the converted dossier or its annex) could not be read or changed."""
@@ -41,11 +43,10 @@ def link_targets(pdf: bytes) -> list[int]:
 
     The contents page's PAGEREF fields are links (``\\h``): their destinations are the parts' start pages."""
     try:
-        document = pikepdf.open(io.BytesIO(pdf))
+        with opened_pdf(pdf) as document:
+            return _link_targets(document)
     except pikepdf.PdfError as error:
         raise PdfUnreadable(str(error)) from None
-    with document:
-        return _link_targets(document)
 
 
 def _link_targets(document: pikepdf.Pdf) -> list[int]:
@@ -80,7 +81,7 @@ def finish(pdf: bytes, *, bookmarks: Sequence[Bookmark] | Placement, annex: byte
 
 def _finish(pdf: bytes, bookmarks: Sequence[Bookmark] | Placement, annex: bytes | None, box: Box | None,
             annex_alt: AnnexAlt | None) -> bytes:
-    with pikepdf.open(io.BytesIO(pdf)) as document:
+    with opened_pdf(pdf) as document:
         if callable(bookmarks):
             bookmarks = bookmarks(_link_targets(document), len(document.pages))
         if annex is not None and box is not None:
@@ -96,7 +97,7 @@ def _finish(pdf: bytes, bookmarks: Sequence[Bookmark] | Placement, annex: bytes 
 
 
 def _lay_annex(document: pikepdf.Pdf, annex: bytes, box: Box, alt: AnnexAlt | None) -> None:
-    with pikepdf.open(io.BytesIO(annex)) as source:
+    with opened_pdf(annex) as source:
         first = len(document.pages) - len(source.pages)
         if first < 1:  # the converter left no blank pages for it: append the annex as it is
             document.pages.extend(source.pages)
