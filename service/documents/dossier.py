@@ -32,8 +32,9 @@ from service.pdf.pages import Bookmark, Box, PdfUnreadable, finish
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 from service.templating.compose import AnnexSheet, WordPart, body_box, compose
-from service.templating.docx_properties import with_properties
-from service.templating.qr import with_verification_qr
+from service.templating.docx_parts import replace_parts
+from service.templating.docx_properties import core_properties_part
+from service.templating.qr import verification_qr_parts
 from service.templating.render import render_docx
 
 IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
@@ -144,11 +145,12 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
                   "version": stamp.version, "title": stamp.title,
                   "ppt_country_name": ppt_country_on(grcm.starts_at.date(), language), **stamp.footer_link()}
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
-        if stamp.verification_url:  # the cover's footer is the dossier's: its QR code names the dossier
-            cover = with_verification_qr(cover, stamp.verification_url)
-        # the composed file keeps the cover's core properties: set them on the small cover, not the whole file
-        cover = with_properties(cover, title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
-                                language=language, keywords=stamp.reference, created=stamp.issued_at)
+        # the cover's footer is the dossier's: its QR code names the dossier; and the composed file keeps the
+        # cover's core properties: set them on the small cover, not the whole file
+        cover = replace_parts(cover, {
+            **(verification_qr_parts(cover, stamp.verification_url) if stamp.verification_url else {}),
+            **core_properties_part(title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
+                                   language=language, keywords=stamp.reference, created=stamp.issued_at)})
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -17,20 +15,11 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:titl
 <dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>"""
 
 
-def with_properties(docx: bytes, *, title: str, subject: str, author: str, language: str, keywords: str,
-                    created: datetime) -> bytes:
-    """The same .docx with its core properties set; LibreOffice carries them into the PDF's metadata."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
+def core_properties_part(*, title: str, subject: str, author: str, language: str, keywords: str,
+                         created: datetime) -> dict[str, bytes]:
+    """The core properties part for `replace_parts`: LibreOffice carries them into the PDF's metadata."""
     core = _CORE.format(title=escape(title), subject=escape(subject), author=escape(author),
                         language=escape(language), keywords=escape(keywords),
                         created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        for name in names:
-            if name != "docProps/core.xml":
-                target.writestr(source.getinfo(name), source.read(name))
-        target.writestr("docProps/core.xml", core)
-    if "docProps/core.xml" not in names:
-        return docx  # a template without a core part: keep it as it is rather than half-registering one
-    return out.getvalue()
+    return {"docProps/core.xml": core.encode()}
+

@@ -14,6 +14,8 @@ import zipfile
 
 import segno
 
+from service.templating.docx_parts import replace_parts
+
 # A 1×1 white PNG: previews without a link show a blank square.
 QR_PLACEHOLDER_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63f8ffff3f0005fe02fe"
@@ -27,17 +29,14 @@ def qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
+def verification_qr_parts(docx: bytes, url: str) -> dict[str, bytes]:
+    """The footer's placeholder images in `docx`, each mapped to the QR code of `url` (none: empty)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        targets = [info.filename for info in source.infolist() if info.filename.startswith("word/media/")
+                   and info.file_size == len(QR_PLACEHOLDER_PNG) and source.read(info) == QR_PLACEHOLDER_PNG]
+    return dict.fromkeys(targets, qr_png(url)) if targets else {}
+
+
 def with_verification_qr(docx: bytes, url: str) -> bytes:
     """`docx` with the placeholder image replaced by the QR code of `url` (unchanged without a placeholder)."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as source:
-        media = [info for info in source.infolist() if info.filename.startswith("word/media/")
-                 and info.file_size == len(QR_PLACEHOLDER_PNG)]
-        targets = {info.filename for info in media if source.read(info) == QR_PLACEHOLDER_PNG}
-        if not targets:
-            return docx
-        png = qr_png(url)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                target.writestr(info, png if info.filename in targets else source.read(info))
-    return out.getvalue()
+    return replace_parts(docx, verification_qr_parts(docx, url))
