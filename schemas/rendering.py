@@ -401,6 +401,11 @@ class ChartRow(ContextSchema):
     before = fields.String()
 
 
+class ChartPeriod(ContextSchema):
+    period = fields.String()
+    counts = fields.List(fields.String())  # in the order of chart_heads
+
+
 class ToolResult(ContextSchema):
     """One instrument's monitoring tool in the report: the country × question matrix and the status chart."""
 
@@ -418,6 +423,8 @@ class ToolResult(ContextSchema):
         "chart": Picture(),                        # implementation status now vs the previous period
         "chart_title": fields.String(),
         "chart_rows": fields.List(fields.Nested(ChartRow)),  # the chart's numbers, as a table
+        "chart_heads": fields.List(fields.String()),  # the statuses the chart counts, in its order
+        "chart_periods": fields.List(fields.Nested(ChartPeriod)),  # the same numbers, a period per row
         "answered": fields.String(),               # "8 of 11"
         "no_response_names": fields.String(),      # the member countries that did not answer, named
         "status_question": fields.String(),        # the question the chart counts

@@ -838,25 +838,29 @@ def _monitoring_tools(doc, tr) -> None:
                            "2. Member Countries' answers to the monitoring tools"))
     para(doc, ["{%p for group in tool_groups %}"])
     para(doc, ["{{ group.name }}"], style="Heading 2")
-    para(doc, ["{{ group.summary }}"])
+    _keep_with_next(para(doc, ["{{ group.summary }}"]))
     para(doc, ["{%p for tool in group.tools %}"])
     para(doc, ["{{ tool.instrument_title }}", " — ", "{{ tool.period }}"], style="Heading 3")
-    para(doc, [tr("Herramienta versión ", "Tool version "), "{{ tool.questionnaire_version }}",
-               tr(", plazo de respuesta: ", ", answers due: "), "{{ tool.due_on }}",
-               tr(". Respondieron ", ". Answered: "), ("{{ tool.answered }}", {"bold": True}),
-               tr(" Países Miembros. Sin respuesta: ", " Member Countries. No response: "),
-               "{{ tool.no_response_names }}", "."])
+    _keep_with_next(para(doc, [tr("Herramienta versión ", "Tool version "), "{{ tool.questionnaire_version }}",
+                               tr(", plazo de respuesta: ", ", answers due: "), "{{ tool.due_on }}",
+                               tr(". Respondieron ", ". Answered: "), ("{{ tool.answered }}", {"bold": True}),
+                               tr(" Países Miembros. Sin respuesta: ", " Member Countries. No response: "),
+                               "{{ tool.no_response_names }}", "."]))  # the tool's heading stays with its chart
     para(doc, ["{%p if tool.chart %}"])
-    para(doc, ["{{ tool.chart }}"], align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, [("{{ tool.chart_title }}", {"italic": True}),
-               (tr(" (pregunta: ", " (question: "), {"italic": True}), ("{{ tool.status_question }}", {"italic": True}),
-               (tr("). Los mismos datos:", "). The same data:"), {"italic": True})])
-    widths = (6.0, 3.5, 3.5)
-    table = data_table(doc, widths, [tr("Estado de implementación", "Implementation status"),
-                                     tr("Este período", "This period"), tr("Período anterior", "Previous period")])
-    tag_row(table, "{%tr for row in tool.chart_rows %}")
-    add_row(table, [["{{ row.label }}"], ["{{ row.now }}"], ["{{ row.before }}"]], widths)
+    _keep_with_next(para(doc, ["{{ tool.chart }}"], align=WD_ALIGN_PARAGRAPH.CENTER))  # with its numbers
+    _keep_with_next(para(doc, [("{{ tool.chart_title }}", {"italic": True}),
+                               (tr(" (pregunta: ", " (question: "), {"italic": True}),
+                               ("{{ tool.status_question }}", {"italic": True}),
+                               (tr("). Los mismos datos:", "). The same data:"), {"italic": True})]))
+    # one row per period, one column per status: the chart's numbers in three rows, not six
+    widths = (2.5, 2.9, 2.9, 2.9, 2.9, 2.9)
+    table = data_table(doc, widths, [tr("Período", "Period"),
+                                     *(f"{{{{ tool.chart_heads[{i}] }}}}" for i in range(len(widths) - 1))])
+    tag_row(table, "{%tr for row in tool.chart_periods %}")
+    add_row(table, [["{{ row.period }}"], *(([f"{{{{ row.counts[{i}] }}}}"]) for i in range(len(widths) - 1))],
+            widths)
     tag_row(table, "{%tr endfor %}")
+    keep_table_together(table)  # the periods' numbers never split across a page
     spacer(doc)
     para(doc, ["{%p endif %}"])
     widths = (2.8, 2.6, 0.4, 10.8, 0.4)  # the question columns' widths come from tool_results.column_widths

@@ -96,6 +96,7 @@ def derive_tool(tool: dict[str, Any], language: str) -> None:
     tool["no_response_names"] = ", ".join(missing) if missing else words["none"]
     index = next((i for i, q in enumerate(questions) if q["type"] == "status"), None)
     tool["chart"] = tool["chart_rows"] = tool["chart_title"] = tool["status_question"] = None
+    tool["chart_heads"], tool["chart_periods"] = [], []
     tool["_implemented"] = 0  # for the network's summary (not a template field)
     if index is None:
         return
@@ -111,6 +112,11 @@ def derive_tool(tool: dict[str, Any], language: str) -> None:
     tool["chart_title"] = title
     tool["chart_rows"] = [{"label": b.label, "now": str(b.now), "before": "—" if b.before is None else str(b.before)}
                           for b in bars]
+    # the same numbers a period per row (the shipped template's table: three rows instead of six)
+    tool["chart_heads"] = [b.label for b in bars]
+    tool["chart_periods"] = [{"period": tool["period"], "counts": [str(b.now) for b in bars]}]
+    if before is not None:
+        tool["chart_periods"].append({"period": before_label, "counts": [str(b.before) for b in bars]})
     values = "; ".join(f"{b.label}: {b.now}" + (f" ({before_label}: {b.before})" if before_label else "")
                        for b in bars)
     png = comparison_chart(bars, now_label=tool["period"], before_label=before_label, axis_label=words["axis"])

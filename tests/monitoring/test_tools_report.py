@@ -11,6 +11,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 
 from schemas import rendering
@@ -68,6 +69,8 @@ def test_a_country_without_an_answer_is_no_response_in_the_matrix_and_the_chart_
     rows = {row["label"]: (row["now"], row["before"]) for row in tool["chart_rows"]}
     assert rows["No response"] == ("2", "1")
     assert rows["Implemented"] == ("1", "0")
+    no_response = tool["chart_heads"].index("No response")
+    assert [(p["period"], p["counts"][no_response]) for p in tool["chart_periods"]] == [("2026", "2"), ("2025", "1")]
     assert tool["answered"] == "2 of 4"
     assert tool["no_response_names"] == "Guatemala, Honduras"
     belize = tool["countries"][0]["cells"]
@@ -77,14 +80,23 @@ def test_a_country_without_an_answer_is_no_response_in_the_matrix_and_the_chart_
 
 
 @pytest.mark.parametrize(("language", "words"), [
-    ("es", ("Respuestas de los Países Miembros", "Sin respuesta", "Implementado", "Período anterior")),
-    ("en", ("Member Countries' answers", "No response", "Implemented", "Previous period")),
+    ("es", ("Respuestas de los Países Miembros", "Sin respuesta", "Implementado", "Período")),
+    ("en", ("Member Countries' answers", "No response", "Implemented", "Period")),
 ])
 def test_the_rendered_report_has_the_matrix_the_chart_and_its_table_in_its_language(language, words):
-    docx = render_docx("monitoring_report", language, sample("monitoring_report", language))
+    context = sample("monitoring_report", language)
+    docx = render_docx("monitoring_report", language, context)
     text = all_text(docx)
     for word in words:
         assert word in text
+    # the chart's numbers as a table: a row per period, a column per status, in the chart's order
+    tool = {**context["tools"][0]}
+    derive_tool(tool, language)
+    (numbers,) = [t for t in Document(io.BytesIO(docx)).tables if t.rows[0].cells[0].text == words[-1]]
+    assert [c.text for c in numbers.rows[0].cells[1:]] == tool["chart_heads"]
+    assert [[c.text for c in row.cells] for row in numbers.rows[1:]] == [
+        [period["period"], *period["counts"]] for period in tool["chart_periods"]]
+    assert len(numbers.rows) == 3  # this period and the previous one
     assert "Guatemala" in text
     assert "Protocolo vigente desde marzo." in text
     xml = part_xml(docx)
