@@ -19,7 +19,6 @@ tens of per cent between runs, the converter's CPU time much less, so the ratios
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.cpu import descendants_cpu_ms
 from service import create_app
 from service.auth.principals import Principal
 from service.conversion.local import LocalConverterPool
@@ -40,25 +40,6 @@ from service.templating import charts as charts_module
 from service.templating import kinds as kinds_module
 from service.templating import tool_results
 from service.templating.render import render_docx
-
-_TICK = os.sysconf("SC_CLK_TCK")
-
-
-def converter_cpu_ms() -> float:
-    """CPU time (user + system) of every process this one started, in ms: the converter's LibreOffice."""
-    parents, cpu = {}, {}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # gone meanwhile
-        parents[int(pid)], cpu[int(pid)] = int(fields[1]), int(fields[11]) + int(fields[12])
-    total, generation = 0, {os.getpid()}
-    while generation:
-        generation = {pid for pid, parent in parents.items() if parent in generation}
-        total += sum(cpu[pid] for pid in generation)
-    return total * 1000 / _TICK
 
 
 def main() -> None:
@@ -104,9 +85,9 @@ def run(app, pool, rounds: int) -> None:
         try:
             start = time.perf_counter()
             docx = render_docx("monitoring_report", "es", ctx)
-            rendered, cpu = time.perf_counter(), converter_cpu_ms()
+            rendered, cpu = time.perf_counter(), descendants_cpu_ms()
             pool.convert(docx, pdfa=True)
-            return ((rendered - start) * 1000, (time.perf_counter() - start) * 1000, converter_cpu_ms() - cpu)
+            return ((rendered - start) * 1000, (time.perf_counter() - start) * 1000, descendants_cpu_ms() - cpu)
         finally:
             tool_results.derive_tool = real_derive
 

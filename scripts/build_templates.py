@@ -872,9 +872,11 @@ def _monitoring_tools(doc, tr) -> None:
     tag_row(table, "{%tr endfor %}")
     _matrix_grid(table)
     para(doc, [(tr("Cada celda dice su valor; el color lo repite: verde, Implementado; amarillo, En curso; rojo, "
-                  "Sin iniciar; gris, No aplica; blanco, Sin respuesta u otras respuestas.",
+                  "Sin iniciar; gris, No aplica; blanco, Sin respuesta u otras respuestas. Las respuestas de texto "
+                  "se citan como las escribió cada país, sin traducir.",
                   "Every cell states its value; the colour repeats it: green, Implemented; yellow, In progress; "
-                  "red, Not started; grey, Not applicable; white, No response or other answers."),
+                  "red, Not started; grey, Not applicable; white, No response or other answers. Text answers are "
+                  "quoted as each country wrote them, untranslated."),
                 {"italic": True, "color": GREY, "size": 8.5})])
     para(doc, ["{%p endfor %}"])
     para(doc, ["{%p endfor %}"])

@@ -80,8 +80,9 @@ def test_a_country_without_an_answer_is_no_response_in_the_matrix_and_the_chart_
 
 
 @pytest.mark.parametrize(("language", "words"), [
-    ("es", ("Respuestas de los Países Miembros", "Sin respuesta", "Implementado", "Período")),
-    ("en", ("Member Countries' answers", "No response", "Implemented", "Period")),
+    ("es", ("Respuestas de los Países Miembros", "Sin respuesta", "Implementado", "como las escribió cada país",
+            "Período")),
+    ("en", ("Member Countries' answers", "No response", "Implemented", "as each country wrote them", "Period")),
 ])
 def test_the_rendered_report_has_the_matrix_the_chart_and_its_table_in_its_language(language, words):
     context = sample("monitoring_report", language)
