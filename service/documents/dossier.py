@@ -32,10 +32,8 @@ from service.pdf.pages import Bookmark, Box, PdfUnreadable, finish
 from service.ppt.operations import all_terms
 from service.ppt.rules import incoming_term
 from service.templating.compose import AnnexSheet, WordPart, body_box, compose
-from service.templating.docx_parts import replace_parts
-from service.templating.docx_properties import core_properties_part
-from service.templating.qr import verification_qr_parts
 from service.templating.render import render_docx
+from service.templating.stamping import stamp_docx
 
 IssueVersion = Callable[[str, int], IssuedDocument]  # (kind, subject id) -> its current version, issued if needed
 
@@ -147,10 +145,9 @@ def dossier_draft(grcm_id: int, language: str, *, issue_version: IssueVersion, c
         cover = render_docx("dossier_cover", language, {"header": header, "grcm": grcm_info, "parts": rows})
         # the cover's footer is the dossier's: its QR code names the dossier; and the composed file keeps the
         # cover's core properties: set them on the small cover, not the whole file
-        cover = replace_parts(cover, {
-            **(verification_qr_parts(cover, stamp.verification_url) if stamp.verification_url else {}),
-            **core_properties_part(title=f"{stamp.title} — {title}", subject=title, author=AUTHOR,
-                                   language=language, keywords=stamp.reference, created=stamp.issued_at)})
+        cover = stamp_docx(cover, verification_url=stamp.verification_url, title=f"{stamp.title} — {title}",
+                           subject=title, author=AUTHOR, language=language, keywords=stamp.reference,
+                           created=stamp.issued_at)
         try:
             docx = compose(cover, [WordPart(_word_file(p, store), row["bookmark"])
                                    for p, row in zip(parts, (r for r in rows if "reference" in r), strict=True)],

@@ -14,10 +14,8 @@ from service.content_translations.operations import context_in
 from service.conversion.protocol import PdfConverter
 from service.documents.contexts import issuing_day
 from service.grcm.rules import is_late
-from service.templating.docx_parts import replace_parts
-from service.templating.docx_properties import core_properties_part
-from service.templating.qr import verification_qr_parts
 from service.templating.render import render_docx
+from service.templating.stamping import stamp_docx
 
 AUTHOR = "Equipo Tripartito CRM · RROCM · PPT"
 
@@ -75,11 +73,9 @@ def word_draft(kind: str, subject_id: int, language: str, *, now: datetime, conv
                   "language": language, "version": stamp.version, "title": stamp.title,
                   **stamp.footer_link()}
         docx = render_docx(kind, language, {**context, "header": header})
-        docx = replace_parts(docx, {
-            **(verification_qr_parts(docx, stamp.verification_url) if stamp.verification_url else {}),
-            **core_properties_part(title=f"{stamp.title} — {stamp.reference}", subject=_subject(context, stamp.title),
-                                   author=AUTHOR, language=language, keywords=f"{stamp.reference} v{stamp.version}",
-                                   created=stamp.issued_at)})
+        docx = stamp_docx(docx, verification_url=stamp.verification_url, title=f"{stamp.title} — {stamp.reference}",
+                          subject=_subject(context, stamp.title), author=AUTHOR, language=language,
+                          keywords=f"{stamp.reference} v{stamp.version}", created=stamp.issued_at)
         return Files(pdf=converter.convert(docx, pdfa=True), docx=docx)
 
     return Draft(frozen=jsonable(context), late=_is_late(context, today), make=make)
