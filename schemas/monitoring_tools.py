@@ -21,7 +21,10 @@ class QuestionSchema(Schema):
     type = fields.String(required=True, validate=validate.OneOf([t.value for t in QuestionType]), metadata={
         "description": "status: one of " + ", ".join(s.value for s in ImplementationStatus)
                        + "; number (with `unit`); boolean (yes/no); text."})
-    unit = Text(load_default=None, allow_none=True, max_length=50)
+    unit = Text(load_default=None, allow_none=True, max_length=50, metadata={
+        "description": "The unit of a number question, in Spanish; also shown in English when `unit_en` is empty."})
+    unit_en = Text(load_default=None, allow_none=True, max_length=50, metadata={
+        "description": "The unit in English (number questions only), e.g. people for personas."})
     indicator = Text(load_default=None, allow_none=True, max_length=300,
                      metadata={"description": "The indicator the answer feeds, if any."})
 

@@ -33,7 +33,8 @@ QUESTIONS = [
     {"key": "punto_focal", "type": "boolean", "text": {
         "es": "¿Designó el país un punto focal para el instrumento?",
         "en": "Has the country designated a focal point for the instrument?"}},
-    {"key": "capacitados", "type": "number", "unit": "personas", "indicator": "Personas funcionarias capacitadas",
+    {"key": "capacitados", "type": "number", "unit": "personas", "unit_en": "people",
+     "indicator": "Personas funcionarias capacitadas",
      "text": {"es": "Personas funcionarias capacitadas en el período", "en": "Officials trained in the period"}},
     {"key": "avances", "type": "text", "text": {
         "es": "Principales avances y obstáculos", "en": "Main progress and obstacles"}},

@@ -42,7 +42,7 @@ from service.web.signin import current_principal, requires_party
 
 Page = Response | tuple[str, int] | str
 KIND = "monitoring_tool"  # the API's ETag kind
-QUESTION_FIELDS = ("key", "text_es", "text_en", "type", "unit", "indicator")
+QUESTION_FIELDS = ("key", "text_es", "text_en", "type", "unit", "unit_en", "indicator")
 QUESTION_ROWS: RowGroups = {"questions": (QUESTION_FIELDS, QUESTION_FIELDS)}
 TOOL_FIELDS = ("instrument_id", "period", "opens_on", "due_on")
 
@@ -52,12 +52,14 @@ def instrument_title(instrument: Instrument) -> str:
 
 
 def tool_payload(form: Mapping[str, str], rows: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
-    """The form as the API's JSON body: the questions' two texts nested, an empty unit or indicator as None."""
+    """The form as the API's JSON body: the questions' two texts nested, an empty unit (either language's) or
+    indicator as None."""
     questions = [{**given(row, ("key", "type")),
                   "text": {language: row[f"text_{language}"] for language in ("es", "en")
                            if (row.get(f"text_{language}") or "").strip()},
                   # as the stored questions have them, so resending unchanged questions is no change
                   "unit": (row.get("unit") or "").strip() or None,
+                  "unit_en": (row.get("unit_en") or "").strip() or None,
                   "indicator": (row.get("indicator") or "").strip() or None}
                  for row in rows["questions"]]
     return {**given(form, TOOL_FIELDS), "questions": questions}
@@ -65,7 +67,8 @@ def tool_payload(form: Mapping[str, str], rows: dict[str, list[dict[str, str]]])
 
 def tool_rows(tool: MonitoringTool) -> dict[str, list[dict[str, str]]]:
     return {"questions": [{"key": q.key, "text_es": q.text_es, "text_en": q.text_en, "type": q.type,
-                           "unit": as_text(q.unit), "indicator": as_text(q.indicator)} for q in tool.questions]}
+                           "unit": as_text(q.unit), "unit_en": as_text(q.unit_en), "indicator": as_text(q.indicator)}
+                          for q in tool.questions]}
 
 
 def _choices() -> dict[str, Any]:

@@ -51,6 +51,14 @@ def test_every_text_of_every_demo_document_has_a_final_english_translation(demo)
         assert not set(spanish.values()) & set(source_texts(kind, english).values()), (kind, subject_id)
 
 
+def test_the_demo_monitoring_reports_number_questions_have_their_unit_in_each_language(demo):
+    for language, unit in (("es", "personas"), ("en", "people")):
+        tools = [tool for grcm in db.session.scalars(select(GrcmMeeting.id))
+                 for tool in context_in("monitoring_report", grcm, language, NOW.date())["tools"]]
+        units = {q["unit"] for tool in tools for q in tool["questions"] if q["type"] == "number"}
+        assert units == {unit}, language
+
+
 @pytest.mark.libreoffice
 def test_the_english_minutes_pdf_contains_none_of_their_spanish_sentences(app, client, auth, demo, libreoffice):
     services = app.extensions["tripartito"]

@@ -65,6 +65,16 @@ def test_questionnaires_need_unique_readable_keys_and_units_only_on_numbers(ques
         check_questions(questions)
 
 
+def test_an_english_unit_is_allowed_only_on_number_questions_and_the_refusal_names_it():
+    check_questions([{"key": "n", "type": "number", "unit": "personas", "unit_en": "people"},
+                     {"key": "m", "type": "number", "unit": "%", "unit_en": None},
+                     {"key": "s", "type": "status", "unit_en": ""}])
+    with pytest.raises(RuleViolation) as refused:
+        check_questions([{"key": "n", "type": "number", "unit": "personas"},
+                         {"key": "s", "type": "status", "unit_en": "people"}])
+    assert refused.value.field == "questions.1.unit_en"
+
+
 def test_a_tool_goes_draft_open_closed_and_nothing_else():
     assert tool_transition("draft", "open") == "open"
     assert tool_transition("open", "closed") == "closed"

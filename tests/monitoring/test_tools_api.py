@@ -13,12 +13,32 @@ from tests.monitoring.tools_factories import ANSWERS, QUESTIONS, URL, answer, ma
 def test_the_parties_create_a_tool_as_stored_and_countries_see_it_only_once_open(client, auth):
     tool = make_tool(client, auth, open_it=False)
     assert (tool["state"], tool["questionnaire_version"], tool["period_ends_on"]) == ("draft", 1, "2026-12-31")
-    assert tool["questions"][1] == {**QUESTIONS[1]}
+    assert tool["questions"][1] == {**QUESTIONS[1], "unit_en": None}  # no English unit given
     assert client.get(f"{URL}/{tool['id']}", headers=auth["HN"]).status_code == 404
     assert client.get(URL, headers=auth["HN"]).json == []
     opened = client.post(f"{URL}/{tool['id']}/open", headers=auth["ppt"])
     assert opened.json["state"] == "open"
     assert [t["id"] for t in client.get(URL, headers=auth["HN"]).json] == [tool["id"]]
+
+
+def test_a_number_question_keeps_its_english_unit_and_a_status_question_with_one_is_422_naming_it(client, auth):
+    trained = {**QUESTIONS[1], "unit_en": "people"}
+    tool = make_tool(client, auth, open_it=False, questions=[QUESTIONS[0], trained])
+    assert (tool["questions"][1]["unit"], tool["questions"][1]["unit_en"]) == ("personas", "people")
+    read = client.get(f"{URL}/{tool['id']}", headers=auth["st_rrocm"]).json
+    assert (read["questions"][1]["unit"], read["questions"][1]["unit_en"]) == ("personas", "people")
+    assert read["questions"][0]["unit_en"] is None
+    refused = client.post(URL, json=tool_body(make_instrument(client, auth),
+                                              questions=[{**QUESTIONS[0], "unit_en": "people"}]),
+                          headers=auth["st_crm"])
+    assert refused.status_code == 422, refused.json
+    assert "questions.0.unit_en" in refused.json["errors"]["json"]
+    too_long = client.post(URL, json=tool_body(make_instrument(client, auth),
+                                               questions=[{**trained, "unit_en": "p" * 51}]),
+                           headers=auth["st_crm"])
+    assert too_long.status_code == 422
+    assert "unit_en" in too_long.json["errors"]["json"]["questions"]["0"]
+    assert db.session.scalar(select(func.count(MonitoringTool.id))) == 1
 
 
 def test_a_country_cannot_create_or_open_a_tool(client, auth):

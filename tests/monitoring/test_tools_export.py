@@ -36,6 +36,26 @@ def test_the_csv_has_one_row_per_member_country_and_question_with_the_version(cl
     assert {(row["state"], row["answer"]) for row in guatemala} == {("no_response", "")}
 
 
+def test_the_english_unit_is_the_last_column_after_the_columns_as_they_were(client, auth):
+    questions = [{**q, "unit_en": "people"} if q["type"] == "number" else q for q in QUESTIONS]
+    tool = make_tool(client, auth, questions=questions)
+    answer(client, auth, tool["id"], "HN", submit=True)
+    before = ["tool_id", "questionnaire_version", "instrument", "period", "due_on", "country", "country_name",
+              "state", "standing", "submitted_at", "submitted_by", "question_key", "question_type", "question_es",
+              "question_en", "indicator", "unit", "answer", "comment"]
+    response = client.get(f"{URL}/{tool['id']}/responses.csv", headers=auth["st_crm"])
+    header = next(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert header == [*before, "unit_en"]
+    rows = {row["question_key"]: row for row in exported_csv(client, auth, tool["id"]) if row["country"] == "HN"}
+    assert (rows["officials_trained"]["unit"], rows["officials_trained"]["unit_en"]) == ("personas", "people")
+    assert rows["status"]["unit_en"] == ""
+    sheet = load_workbook(io.BytesIO(client.get(f"{URL}/{tool['id']}/responses.xlsx",
+                                                headers=auth["st_crm"]).data)).active
+    assert [cell.value for cell in next(sheet.iter_rows())] == [*before, "unit_en"]
+    belize = {row["question_key"]: row for row in xlsx_rows(client, auth, tool["id"]) if row["country"] == "BZ"}
+    assert (belize["officials_trained"]["unit_en"], belize["status"]["unit_en"]) == ("people", None)
+
+
 def test_text_answers_cannot_become_spreadsheet_formulas(client, auth):
     tool = make_tool(client, auth)
     answer(client, auth, tool["id"], "HN", {"notes": "=HYPERLINK(\"http://x\")", "officials_trained": -3})

@@ -16,12 +16,13 @@ from pypdf import PdfReader
 
 from schemas import rendering
 from service.monitoring.report import monitoring_report_context
+from service.monitoring.tools.models import MonitoringQuestion
 from service.templating.render import render_docx
 from service.templating.tool_results import QUESTIONS_WIDTH, column_widths, derive_tool
 from tests.content_translations.helpers import translate_all
 from tests.documents.samples import all_text, monitoring_tool, part_xml, sample
 from tests.followups_factories import grcm_meeting
-from tests.monitoring.tools_factories import ANSWERS, URL, answer, make_instrument, tool_body
+from tests.monitoring.tools_factories import ANSWERS, QUESTIONS, URL, answer, make_instrument, tool_body
 
 HEADER = {"reference": "ET-CRM/2026/MON-001", "issued_on": date(2026, 4, 1), "ppt_country_name": "Honduras",
           "title": "Informe de monitoreo"}
@@ -59,6 +60,39 @@ def test_the_report_data_has_each_countrys_submitted_answers_and_none_for_the_ot
     assert tool["previous"]["period"] == "2024"
     assert sorted(s for s in tool["previous"]["statuses"] if s) == ["not_started"]
     rendering.MonitoringReportContext().load({"header": {**HEADER, "language": "es"}, **context})
+
+
+def honduras_trained_134(client, auth, language: str, **question) -> tuple[dict, str]:
+    """The report's tool with Honduras's 134 officials trained (`question` changing that number question): its
+    cell and its column heading, derived in `language`."""
+    grcm = grcm_meeting(client, auth)
+    questions = [{**q, **question} if q["key"] == "officials_trained" else q for q in QUESTIONS]
+    tool_id = open_tool(client, auth, make_instrument(client, auth), period="2025", opens_on="2026-01-10",
+                        due_on="2026-02-28", questions=questions)
+    answer(client, auth, tool_id, "HN", {**ANSWERS, "officials_trained": 134}, submit=True)
+    (tool,) = monitoring_report_context(grcm["id"], language, date(2026, 11, 28))["tools"]
+    derive_tool(tool, language)
+    index = [q["key"] for q in tool["questions"]].index("officials_trained")
+    honduras = next(c for c in tool["countries"] if c["country_name"] == "Honduras")
+    return honduras["cells"][index], tool["columns"][index]["text"]
+
+
+def test_the_english_report_shows_a_number_in_the_questions_english_unit(client, auth):
+    cell, heading = honduras_trained_134(client, auth, "en", unit_en="people")
+    assert cell["label"] == "134 people"
+    assert heading == "Officials trained (people)"
+
+
+def test_the_english_report_falls_back_to_the_unit_when_the_english_unit_is_empty(client, auth):
+    cell, heading = honduras_trained_134(client, auth, "en", unit_en=None)  # the API takes no blank unit: null
+    assert (cell["label"], heading) == ("134 personas", "Officials trained (personas)")
+    for empty in (None, ""):  # a blank stored some other way reads the same
+        assert MonitoringQuestion(unit="personas", unit_en=empty).unit_in("en") == "personas"
+
+
+def test_the_spanish_report_keeps_the_spanish_unit_when_there_is_an_english_one(client, auth):
+    cell, heading = honduras_trained_134(client, auth, "es", unit_en="people")
+    assert (cell["label"], heading) == ("134 personas", "Funcionarios capacitados (personas)")
 
 
 def test_a_country_without_an_answer_is_no_response_in_the_matrix_and_the_chart_never_zero():

@@ -18,11 +18,11 @@ FILLED = {"answers.status": "in_progress", "answers.officials_trained": "12.5", 
           "answers.notes": "Protocolo en revisión", "comment": ""}
 
 
-def open_tool() -> int:
+def open_tool(questions: list[dict] = QUESTIONS) -> int:
     instrument = create_instrument({"title_es": "Guía regional", "title_en": "Regional guide", "kind": "guide"},
                                    actor=ACTOR, now=NOW)
     tool = create_tool({"instrument_id": instrument.id, "period": "2026", "opens_on": date(2026, 11, 1),
-                        "due_on": date(2026, 12, 15), "questions": QUESTIONS}, actor=ACTOR, now=NOW)
+                        "due_on": date(2026, 12, 15), "questions": questions}, actor=ACTOR, now=NOW)
     move_tool(tool, "open", actor=ACTOR, now=NOW)
     db.session.commit()
     return tool.id
@@ -50,6 +50,18 @@ def test_a_country_saves_a_draft_then_submits_through_the_portal(as_user):
     after = client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
     assert "<form method=\"post\" class=\"form\"" not in after  # submitted: read only
     assert "12.5" in after
+
+
+def test_the_questionnaire_and_the_submitted_answers_show_the_unit_in_the_countrys_language(as_user):
+    tool_id = open_tool([{**q, "unit_en": "people"} if q["type"] == "number" else q for q in QUESTIONS])
+    client = as_user("HN")
+    english = client.get(f"/portal/monitoring/{tool_id}?lang=en").get_data(as_text=True)
+    assert "Officials trained (people)" in english
+    spanish = client.get(f"/portal/monitoring/{tool_id}?lang=es").get_data(as_text=True)
+    assert "Funcionarios capacitados (personas)" in spanish
+    assert post_form(client, f"/portal/monitoring/{tool_id}", {**FILLED, "action": "submit"}).status_code == 302
+    assert "12.5 personas" in client.get(f"/portal/monitoring/{tool_id}").get_data(as_text=True)
+    assert "12.5 people" in client.get(f"/portal/monitoring/{tool_id}?lang=en").get_data(as_text=True)
 
 
 def test_a_wrong_answer_is_named_next_to_its_field_and_nothing_is_saved(as_user):

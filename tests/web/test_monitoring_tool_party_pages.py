@@ -22,7 +22,7 @@ FORM = {"period": "2026", "opens_on": "2026-11-01", "due_on": "2026-12-15",
         "questions-0-text_en": "What is its state?", "questions-0-type": "status",
         "questions-1-key": "trained", "questions-1-text_es": "Funcionarios capacitados",
         "questions-1-text_en": "Officials trained", "questions-1-type": "number", "questions-1-unit": "personas",
-        "questions-1-indicator": "Capacitación consular"}
+        "questions-1-unit_en": "people", "questions-1-indicator": "Capacitación consular"}
 
 
 def instrument_id() -> int:
@@ -56,16 +56,40 @@ def test_a_party_defines_a_tool_with_its_questions_in_both_languages(as_user):
     client = as_user("st_crm")
     page = client.get("/monitoring/tools/new").get_data(as_text=True)
     for field in ("questions-0-key", "questions-0-text_es", "questions-0-text_en", "questions-0-type",
-                  "questions-0-unit", "questions-0-indicator", "instrument_id", "opens_on", "due_on"):
+                  "questions-0-unit", "questions-0-unit_en", "questions-0-indicator", "instrument_id", "opens_on",
+                  "due_on"):
         assert f'<label for="{field}"' in page
     response = post_form(client, "/monitoring/tools/new", {**FORM, "instrument_id": str(instrument_id())})
     assert response.status_code == 302, response.get_data(as_text=True)
     tool = db.session.scalar(db.select(MonitoringTool))
     assert (tool.state, tool.period, [q.key for q in tool.questions]) == ("draft", "2026", ["status", "trained"])
-    assert (tool.questions[1].text_en, tool.questions[1].unit, tool.questions[1].indicator) == (
-        "Officials trained", "personas", "Capacitación consular")
+    assert (tool.questions[1].text_en, tool.questions[1].unit, tool.questions[1].unit_en,
+            tool.questions[1].indicator) == ("Officials trained", "personas", "people", "Capacitación consular")
+    assert tool.questions[0].unit_en is None  # an empty field is no unit
     listing = client.get("/monitoring/tools").get_data(as_text=True)
     assert "Guía regional" in listing
+
+
+def test_the_tool_page_shows_a_number_questions_unit_in_the_pages_language(as_user):
+    response = post_form(as_user("st_crm"), "/monitoring/tools/new", {**FORM, "instrument_id": str(instrument_id())})
+    client = as_user("st_rrocm")
+    page = client.get(response.headers["Location"] + "?lang=es").get_data(as_text=True)
+    assert "(personas)" in page
+    assert "(people)" not in page
+    page = client.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
+    assert "(people)" in page
+    assert "(personas)" not in page
+    edit = client.get(response.headers["Location"] + "/edit").get_data(as_text=True)
+    assert re.search(r'name="questions-1-unit_en"[^>]*value="people"|value="people"[^>]*name="questions-1-unit_en"',
+                     edit)
+
+
+def test_an_english_unit_on_a_status_question_is_named_next_to_its_field(as_user):
+    response = post_form(as_user("st_crm"), "/monitoring/tools/new", {**FORM, "instrument_id": str(instrument_id()),
+                                                                      "questions-0-unit_en": "people"})
+    assert response.status_code == 422
+    assert 'id="questions-0-unit_en-error"' in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(MonitoringTool)) is None
 
 
 def test_a_missing_english_question_is_named_next_to_its_field_and_nothing_is_saved(as_user):
@@ -87,8 +111,8 @@ def test_questions_change_while_no_country_answered_then_only_the_dates(as_user)
     form = {"period": "2026", "opens_on": "2026-11-01", "due_on": "2026-12-20",
             **{f"questions-{i}-{k}": v for i, q in enumerate(QUESTIONS)
                for k, v in {"key": q["key"], "text_es": q["text"]["es"], "text_en": q["text"]["en"],
-                            "type": q["type"], "unit": q.get("unit") or "", "indicator": q.get("indicator") or ""
-                            }.items()}}
+                            "type": q["type"], "unit": q.get("unit") or "", "unit_en": q.get("unit_en") or "",
+                            "indicator": q.get("indicator") or ""}.items()}}
     edit = f"/monitoring/tools/{tool.id}/edit"
     changed = post_form(client, edit, {**form, "questions-3-text_en": "Remarks", "etag": etag(client, edit)})
     assert changed.status_code == 302, changed.get_data(as_text=True)

@@ -21,9 +21,10 @@ from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.queries import all_responses
 from service.reference.models import Country
 
+# New columns go at the end: analysts' spreadsheets and scripts read the existing ones by position.
 COLUMNS = ("tool_id", "questionnaire_version", "instrument", "period", "due_on", "country", "country_name",
            "state", "standing", "submitted_at", "submitted_by", "question_key", "question_type", "question_es",
-           "question_en", "indicator", "unit", "answer", "comment")
+           "question_en", "indicator", "unit", "answer", "comment", "unit_en")
 NO_RESPONSE = "no_response"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,6 +43,7 @@ def export_rows(tool: MonitoringTool, today: date) -> list[dict[str, Any]]:
                 "question_key": question.key, "question_type": question.type, "question_es": question.text_es,
                 "question_en": question.text_en, "indicator": question.indicator, "unit": question.unit,
                 "answer": response["answers"].get(question.key), "comment": response["comment"],
+                "unit_en": question.unit_en,  # as typed: empty when the English unit is `unit` itself
             })
     return rows
 

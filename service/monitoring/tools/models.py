@@ -51,7 +51,8 @@ class MonitoringQuestion(db.Model):
     text_es: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))  # status | number | boolean | text
-    unit: Mapped[str | None] = mapped_column(String(50))  # number questions
+    unit: Mapped[str | None] = mapped_column(String(50))  # number questions; Spanish (and English if no unit_en)
+    unit_en: Mapped[str | None] = mapped_column(String(50))  # the unit in English, if it differs
     indicator: Mapped[str | None] = mapped_column(String(300))  # the indicator the answer feeds, if any
 
     tool = relationship("MonitoringTool", back_populates="questions")
@@ -62,6 +63,10 @@ class MonitoringQuestion(db.Model):
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" else self.text_es
+
+    def unit_in(self, language: str) -> str | None:
+        """The unit as a reader of `language` reads it: in English the English unit, else the one typed."""
+        return (self.unit_en or self.unit) if language == "en" else self.unit
 
 
 class MonitoringResponse(db.Model):

@@ -52,13 +52,14 @@ def questions_of(tool: MonitoringTool) -> list[Question]:
 def _question_rows(questions: list[dict]) -> list[MonitoringQuestion]:
     check_questions(questions)
     return [MonitoringQuestion(position=index, key=q["key"], text_es=q["text"]["es"], text_en=q["text"]["en"],
-                               type=q["type"], unit=q.get("unit"), indicator=q.get("indicator"))
+                               type=q["type"], unit=q.get("unit"), unit_en=q.get("unit_en"),
+                               indicator=q.get("indicator"))
             for index, q in enumerate(questions)]
 
 
 def _questions_snapshot(tool: MonitoringTool) -> list[dict]:
     return [{"key": q.key, "text": {"es": q.text_es, "en": q.text_en}, "type": q.type, "unit": q.unit,
-             "indicator": q.indicator} for q in tool.questions]
+             "unit_en": q.unit_en, "indicator": q.indicator} for q in tool.questions]
 
 
 def create_tool(data: dict, *, actor: Principal, now: datetime) -> MonitoringTool:

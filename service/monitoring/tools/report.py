@@ -64,7 +64,8 @@ def tool_results(until: date, today: date, language: str) -> list[dict[str, Any]
             "instrument_title": title,
             "network": instrument.network, "period": current.period,
             "questionnaire_version": current.questionnaire_version, "due_on": current.due_on,
-            "questions": [{"key": q.key, "text": q.text_in(language), "type": q.type, "unit": q.unit}
+            # the unit in the report's language: in English the English unit, or the Spanish one if none
+            "questions": [{"key": q.key, "text": q.text_in(language), "type": q.type, "unit": q.unit_in(language)}
                           for q in current.questions],
             "countries": countries, "previous": None,
         }

@@ -76,7 +76,8 @@ class Question:
 
 
 def check_questions(questions: list[Mapping[str, Any]]) -> None:
-    """At least one question, at most MAX_QUESTIONS, keys unique and readable, a unit only on numbers."""
+    """At least one question, at most MAX_QUESTIONS, keys unique and readable, a unit (Spanish, and its English
+    `unit_en`) only on numbers."""
     if not questions:
         raise RuleViolation(N_("A monitoring tool needs at least one question."), field="questions")
     if len(questions) > MAX_QUESTIONS:
@@ -93,9 +94,10 @@ def check_questions(questions: list[Mapping[str, Any]]) -> None:
             raise RuleViolation(N_("Question %(index)s: the key %(key)r is used twice."),
                                 params={"index": index, "key": key}, field=f"questions.{index}.key")
         seen.add(key)
-        if question.get("unit") and question["type"] != QuestionType.NUMBER:
-            raise RuleViolation(N_("Question %(index)s: only number questions have a unit."),
-                                params={"index": index}, field=f"questions.{index}.unit")
+        for name in ("unit", "unit_en"):
+            if question.get(name) and question["type"] != QuestionType.NUMBER:
+                raise RuleViolation(N_("Question %(index)s: only number questions have a unit."),
+                                    params={"index": index}, field=f"questions.{index}.{name}")
 
 
 def check_dates(opens_on: date, due_on: date) -> None:
