@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from typing import IO
 
 import pikepdf
 
@@ -20,8 +21,23 @@ _SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None  # noqa: S108 
 @contextmanager
 def opened_pdf(pdf: bytes) -> Iterator[pikepdf.Pdf]:
     """`pdf` opened with pikepdf for reading or changing; raises pikepdf.PdfError for what qpdf cannot read."""
-    with tempfile.NamedTemporaryFile(prefix="tripartito-", suffix=".pdf", dir=_SCRATCH) as scratch:
-        scratch.write(pdf)
-        scratch.flush()
-        with pikepdf.open(scratch.name) as document:
-            yield document
+    with ExitStack() as stack:
+        scratch = stack.enter_context(_scratch_copy(pdf))
+        yield stack.enter_context(pikepdf.open(scratch.name))
+
+
+@contextmanager
+def _scratch_copy(pdf: bytes) -> Iterator[IO[bytes]]:
+    """The bytes in a private temporary file; the system's temporary folder when /dev/shm is full or small
+    (a container's 64 MiB, a large annex)."""
+    for folder in dict.fromkeys((_SCRATCH, None)):
+        with tempfile.NamedTemporaryFile(prefix="tripartito-", suffix=".pdf", dir=folder) as scratch:
+            try:
+                scratch.write(pdf)
+                scratch.flush()
+            except OSError:
+                if folder is None:
+                    raise
+                continue  # no room there: try the next folder
+            yield scratch
+            return
