@@ -3,25 +3,15 @@ stream); a full /dev/shm falls back to the system's temporary folder, and nothin
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 
 import pikepdf
 import pytest
-from pypdf import PdfWriter
 
 from service.pdf import reading
 from service.pdf.facts import pages_and_pdfa_problems
-
-
-def blank_pdf(pages: int) -> bytes:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+from tests.hostile.files import pdf
 
 
 def leftovers() -> set[str]:
@@ -31,7 +21,7 @@ def leftovers() -> set[str]:
 
 def test_the_page_count_and_the_pdfa_problems_come_from_one_opening_and_leave_no_file():
     before = leftovers()
-    pages, problems = pages_and_pdfa_problems(blank_pdf(3))
+    pages, problems = pages_and_pdfa_problems(pdf(3))
     assert pages == 3
     assert "no-xmp-pdfa-2b" in problems  # a plain PDF is not claimed as PDF/A
     assert leftovers() == before
@@ -56,7 +46,7 @@ def test_a_full_scratch_folder_falls_back_to_the_system_temporary_folder(monkeyp
 
     monkeypatch.setattr(reading, "_SCRATCH", tempfile.gettempdir())  # stands for /dev/shm
     monkeypatch.setattr(reading.tempfile, "NamedTemporaryFile", full_shm)
-    with reading.opened_pdf(blank_pdf(2)) as document:
+    with reading.opened_pdf(pdf(2)) as document:
         assert len(document.pages) == 2
     assert tried == [tempfile.gettempdir(), None]
 
