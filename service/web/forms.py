@@ -50,6 +50,11 @@ class FieldErrors:
     def add(self, name: str, message: str) -> None:
         self.messages.setdefault(name, []).append(message)
 
+    @property
+    def status(self) -> int:
+        """The page's status for these errors: 409 when someone changed the record meanwhile, else 422."""
+        return 409 if self.get("_stale") else 422
+
     @classmethod
     def from_validation(cls, error: ValidationError) -> FieldErrors:
         errors = cls()

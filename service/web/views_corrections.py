@@ -48,7 +48,7 @@ def _confirm(*, heading: str, subject: str, explanation: str, confirm_label: str
         if not errors:
             flash(done, "success")
             return redirect(back)
-        values, status = request.form.to_dict(), 409 if errors.get("_stale") else 422
+        values, status = request.form.to_dict(), errors.status
     else:
         values, errors, status = {}, FieldErrors(), 200
     return confirm_page(heading=heading, subject=subject, explanation=explanation, confirm_label=confirm_label,

@@ -66,6 +66,6 @@ def crm_event_edit(event_id: int) -> Page:
 
     _saved, errors = attempt(save)
     if errors:
-        return _form(event, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+        return _form(event, request.form.to_dict(), errors, offered, errors.status)
     flash(_("CRM event “%(title)s” saved.", title=event.title), "success")
     return redirect(url_for("web.crm_events"))

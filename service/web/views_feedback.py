@@ -128,7 +128,7 @@ def feedback(term_id: int) -> Page:
     saved, errors = attempt(save)
     if errors:
         return _page(term, form.to_dict(), with_blank_rows(rows, 1, FEEDBACK_ROWS), errors, offered,
-                     status=409 if errors.get("_stale") else 422)
+                     status=errors.status)
     flash(_("Feedback saved."), "success")
     for warning in saved[1]:
         flash(translate(warning), "warning")

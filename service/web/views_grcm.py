@@ -64,7 +64,7 @@ def grcm_meeting_edit(grcm_id: int) -> Page:
 
     _saved, errors = attempt(save)
     if errors:
-        return _form(grcm, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+        return _form(grcm, request.form.to_dict(), errors, offered, errors.status)
     flash(_("GRCM meeting “%(title)s” saved.", title=grcm.title), "success")
     return redirect(url_for("web.grcm_meetings"))
 

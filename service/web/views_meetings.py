@@ -111,7 +111,7 @@ def meeting_edit(meeting_id: int) -> Page:
 
     _saved, errors = attempt(save)
     if errors:
-        return _meeting_form(meeting, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+        return _meeting_form(meeting, request.form.to_dict(), errors, offered, errors.status)
     flash(_("Meeting “%(title)s” saved.", title=meeting.title), "success")
     return redirect(url_for("web.meetings"))
 
@@ -177,7 +177,7 @@ def meeting_cancel(meeting_id: int) -> Page:
 
     _done, errors = attempt(cancel)
     if errors:
-        return _cancel_page(meeting, request.form.to_dict(), errors, 409 if errors.get("_stale") else 422)
+        return _cancel_page(meeting, request.form.to_dict(), errors, errors.status)
     flash(_("Meeting “%(title)s” cancelled.", title=meeting.title), "success")
     return redirect(url_for("web.meetings"))
 
@@ -226,7 +226,7 @@ def minutes(meeting_id: int) -> Page:
     _saved, errors = attempt(save)
     if errors:
         return _minutes_form(meeting, with_blank_rows(rows, 1), form.to_dict(), errors, offered,
-                             409 if errors.get("_stale") else 422)
+                             errors.status)
     flash(_("Minutes saved."), "success")
     return redirect(url_for("web.minutes", meeting_id=meeting.id))
 

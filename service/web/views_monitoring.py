@@ -85,7 +85,7 @@ def instrument_edit(instrument_id: int) -> Page:
 
     _saved, errors = attempt(save)
     if errors:
-        return _form(instrument, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+        return _form(instrument, request.form.to_dict(), errors, offered, errors.status)
     flash(_("Instrument “%(title)s” saved.", title=instrument.title_es), "success")
     return redirect(url_for("web.instrument", instrument_id=instrument.id))
 

@@ -149,7 +149,7 @@ def monitoring_tool_edit(tool_id: int) -> Page:
     _saved, errors = attempt(save)
     if errors:
         return _form(tool, form.to_dict(), with_blank_rows(rows, 1, QUESTION_ROWS), errors, offered,
-                     409 if errors.get("_stale") else 422)
+                     errors.status)
     flash(_("Monitoring tool saved."), "success")
     return redirect(url_for("web.monitoring_tool", tool_id=tool.id))
 
@@ -214,7 +214,7 @@ def monitoring_tool_move(tool_id: int, to: str) -> Page:
 
     _done, errors = attempt(move)
     if errors:
-        return _move_page(tool, state, errors, 409 if errors.get("_stale") else 422)
+        return _move_page(tool, state, errors, errors.status)
     flash(_("The monitoring tool is open to the member countries.") if to == "open"
           else _("The monitoring tool is closed; its responses are frozen."), "success")
     return redirect(url_for("web.monitoring_tool", tool_id=tool.id))

@@ -108,6 +108,6 @@ def work_plan_edit(plan_id: int) -> Page:
     _saved, errors = attempt(save)
     if errors:
         return _form(plan, values, with_blank_rows(rows, 1, WORK_PLAN_ROWS), errors, offered,
-                     409 if errors.get("_stale") else 422)
+                     errors.status)
     flash(_("Work plan %(year)s saved.", year=plan.year), "success")
     return redirect(url_for("web.work_plan", plan_id=plan.id))

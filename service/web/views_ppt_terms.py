@@ -58,6 +58,6 @@ def ppt_term_edit(term_id: int) -> Page:
 
     _saved, errors = attempt(save)
     if errors:
-        return _form(term, request.form.to_dict(), errors, offered, 409 if errors.get("_stale") else 422)
+        return _form(term, request.form.to_dict(), errors, offered, errors.status)
     flash(_("PPT term of %(country)s saved.", country=term.country), "success")
     return redirect(url_for("web.feedback_terms"))

@@ -52,7 +52,7 @@ def _etag(recommendation: Recommendation) -> str:
 
 
 def _status(errors: FieldErrors) -> int:
-    return 409 if errors.get("_stale") else 422
+    return errors.status
 
 
 @web.get("/recommendations")

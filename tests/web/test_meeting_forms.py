@@ -205,3 +205,12 @@ def test_a_refusal_through_the_page_is_recorded_and_shown(as_user):
     panel = page[page.index('id="consent-panel"'):]
     assert "Oficial st_rrocm (ST-RROCM)" in panel  # the person by name and party, not their address
     assert "st_rrocm@example.org" not in panel
+
+
+def test_a_form_refused_because_the_record_changed_meanwhile_answers_409_and_any_other_refusal_422():
+    from service.web.forms import FieldErrors
+
+    stale, invalid = FieldErrors(), FieldErrors()
+    stale.add("_stale", "changed meanwhile")
+    invalid.add("title", "required")
+    assert (stale.status, invalid.status) == (409, 422)
