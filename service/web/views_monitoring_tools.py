@@ -34,7 +34,7 @@ from service.reference.models import Country
 from service.web.blueprints import web
 from service.web.common import attempt, get_or_404, now, today
 from service.web.confirm import confirm_page
-from service.web.followup_forms import as_text, given, row_button
+from service.web.followup_forms import given, row_button, values_of
 from service.web.forms import FieldErrors, RowGroups, filled_rows, read_rows, with_blank_rows
 from service.web.i18n import current_language, long_date
 from service.web.once import attempt_once
@@ -43,6 +43,7 @@ from service.web.signin import current_principal, requires_party
 Page = Response | tuple[str, int] | str
 KIND = "monitoring_tool"  # the API's ETag kind
 QUESTION_FIELDS = ("key", "text_es", "text_en", "type", "unit", "unit_en", "indicator")
+OPTIONAL_QUESTION_FIELDS = ("unit", "unit_en", "indicator")  # empty: sent as None
 QUESTION_ROWS: RowGroups = {"questions": (QUESTION_FIELDS, QUESTION_FIELDS)}
 TOOL_FIELDS = ("instrument_id", "period", "opens_on", "due_on")
 
@@ -58,17 +59,13 @@ def tool_payload(form: Mapping[str, str], rows: dict[str, list[dict[str, str]]])
                   "text": {language: row[f"text_{language}"] for language in ("es", "en")
                            if (row.get(f"text_{language}") or "").strip()},
                   # as the stored questions have them, so resending unchanged questions is no change
-                  "unit": (row.get("unit") or "").strip() or None,
-                  "unit_en": (row.get("unit_en") or "").strip() or None,
-                  "indicator": (row.get("indicator") or "").strip() or None}
+                  **{name: (row.get(name) or "").strip() or None for name in OPTIONAL_QUESTION_FIELDS}}
                  for row in rows["questions"]]
     return {**given(form, TOOL_FIELDS), "questions": questions}
 
 
 def tool_rows(tool: MonitoringTool) -> dict[str, list[dict[str, str]]]:
-    return {"questions": [{"key": q.key, "text_es": q.text_es, "text_en": q.text_en, "type": q.type,
-                           "unit": as_text(q.unit), "unit_en": as_text(q.unit_en), "indicator": as_text(q.indicator)}
-                          for q in tool.questions]}
+    return {"questions": [values_of(q, QUESTION_FIELDS) for q in tool.questions]}
 
 
 def _choices() -> dict[str, Any]:
@@ -132,7 +129,7 @@ def monitoring_tool_new() -> Page:
 def monitoring_tool_edit(tool_id: int) -> Page:
     tool = get_or_404(MonitoringTool, tool_id)
     if request.method == "GET":
-        values = {name: as_text(getattr(tool, name)) for name in TOOL_FIELDS}
+        values = values_of(tool, TOOL_FIELDS)
         return _form(tool, values, with_blank_rows(tool_rows(tool), 1, QUESTION_ROWS), FieldErrors(),
                      etag_for(KIND, tool.id, tool.version))
     form, rows, offered = request.form, read_rows(request.form, QUESTION_ROWS), request.form.get("etag") or None
