@@ -14,8 +14,6 @@ import zipfile
 
 import segno
 
-from service.templating.docx_parts import replace_parts
-
 # A 1×1 white PNG: previews without a link show a blank square.
 QR_PLACEHOLDER_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63f8ffff3f0005fe02fe"
@@ -36,7 +34,3 @@ def verification_qr_parts(docx: bytes, url: str) -> dict[str, bytes]:
                    and info.file_size == len(QR_PLACEHOLDER_PNG) and source.read(info) == QR_PLACEHOLDER_PNG]
     return dict.fromkeys(targets, qr_png(url)) if targets else {}
 
-
-def with_verification_qr(docx: bytes, url: str) -> bytes:
-    """`docx` with the placeholder image replaced by the QR code of `url` (unchanged without a placeholder)."""
-    return replace_parts(docx, verification_qr_parts(docx, url))

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import UTC, datetime
 
 import segno
 
-from service.templating.qr import QR_PLACEHOLDER_PNG, qr_png, with_verification_qr
+from service.templating.qr import QR_PLACEHOLDER_PNG, qr_png
 from service.templating.render import render_docx
+from service.templating.stamping import stamp_docx
 from tests.documents import samples
 
 URL = "https://tripartito.example/verify/AbC123xyz_-"
+
+
+def stamped(docx: bytes) -> bytes:
+    """What issuing writes into the rendered file: the QR code of URL and the core properties."""
+    return stamp_docx(docx, verification_url=URL, title="Minuta", subject="Reunión", author="Equipo Tripartito",
+                      language="es", keywords="ET-CRM/2026/MIN-001 v1", created=datetime(2026, 11, 30, tzinfo=UTC))
 
 
 def footer_parts(docx: bytes) -> dict[str, bytes]:
@@ -24,7 +32,7 @@ def test_the_footer_prints_the_link_and_its_image_becomes_the_qr_code_of_it():
     context = samples.minutes()
     context["header"] = {**context["header"], "verification_url": URL}
 
-    docx = with_verification_qr(render_docx("minutes", "es", context), URL)
+    docx = stamped(render_docx("minutes", "es", context))
 
     parts = footer_parts(docx)
     footer_xml = b"".join(v for n, v in parts.items() if n.startswith("word/footer")).decode()
@@ -38,8 +46,9 @@ def test_only_the_placeholder_is_replaced_an_institutions_own_images_stay():
     logos = {n: v for n, v in footer_parts(docx).items() if n.startswith("word/media/logo_")}
     without_placeholder = _without_placeholder(docx)
 
-    assert {n: v for n, v in footer_parts(with_verification_qr(docx, URL)).items() if n in logos} == logos
-    assert with_verification_qr(without_placeholder, URL) == without_placeholder  # nothing to replace: as it was
+    assert {n: v for n, v in footer_parts(stamped(docx)).items() if n in logos} == logos
+    # nothing to replace: its footer and images as they were
+    assert footer_parts(stamped(without_placeholder)) == footer_parts(without_placeholder)
 
 
 def _without_placeholder(docx: bytes) -> bytes:
