@@ -21,7 +21,8 @@ from service.monitoring.models import Instrument
 from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     create_tool,
-    evidence_of,
+    evidence_file_name,
+    find_evidence,
     find_response,
     list_tools,
     move_tool,
@@ -267,8 +268,7 @@ def monitoring_tool_clarification(tool_id: int, country: str) -> Page:
 def monitoring_tool_evidence(tool_id: int, country: str, upload_id: int) -> Response:
     """One evidence file a member country uploaded with its response."""
     tool = get_or_404(MonitoringTool, tool_id)
-    found = next((u for u in evidence_of(find_response(tool, country)) if u.id == upload_id), None)
+    found = find_evidence(tool, country, upload_id)
     if found is None:
         abort(404)
-    extension = "pdf" if found.media_type == "application/pdf" else "docx"
-    return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{country}-{upload_id}.{extension}")
+    return file_response(found.file_sha256, found.media_type, evidence_file_name(found, tool_id, country))

@@ -17,7 +17,9 @@ from service.extensions import db
 from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     attach_evidence,
+    evidence_file_name,
     evidence_of,
+    find_evidence,
     find_response,
     list_tools,
     save_response,
@@ -137,12 +139,10 @@ def monitoring_evidence_file(tool_id: int, upload_id: int) -> Response:
     """One evidence file of the signed-in country's own response (the parties read it in the API)."""
     tool = get_or_404(MonitoringTool, tool_id)
     country = _country()
-    found = next((u for u in evidence_of(find_response(tool, country)) if u.id == upload_id), None) if country \
-        else None
+    found = find_evidence(tool, country, upload_id) if country else None
     if found is None:
         abort(404)
-    extension = "pdf" if found.media_type == "application/pdf" else "docx"
-    return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{country}-{upload_id}.{extension}")
+    return file_response(found.file_sha256, found.media_type, evidence_file_name(found, tool_id, country))
 
 
 @portal.app_template_global("monitoring_status")

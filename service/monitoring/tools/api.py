@@ -35,8 +35,8 @@ from service.monitoring.tools.models import MonitoringTool
 from service.monitoring.tools.operations import (
     attach_evidence,
     create_tool,
-    evidence_of,
-    find_response,
+    evidence_file_name,
+    find_evidence,
     find_tool,
     list_tools,
     move_tool,
@@ -250,8 +250,7 @@ class EvidenceFile(MethodView):
         """One evidence file as uploaded (the country itself and the parties only)."""
         code = country_code(country)
         check_may_read(current_principal(), code)
-        found = next((u for u in evidence_of(find_response(readable_tool(tool_id), code)) if u.id == upload_id), None)
+        found = find_evidence(readable_tool(tool_id), code, upload_id)
         if found is None:
             abort(404, message=f"No evidence file {upload_id} in the response of {code}.")
-        extension = "pdf" if found.media_type == "application/pdf" else "docx"
-        return file_response(found.file_sha256, found.media_type, f"evidence-{tool_id}-{code}-{upload_id}.{extension}")
+        return file_response(found.file_sha256, found.media_type, evidence_file_name(found, tool_id, code))

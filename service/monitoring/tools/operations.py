@@ -222,6 +222,17 @@ def evidence_of(response: MonitoringResponse | None) -> list[Upload]:
                                                         Upload.subject_id == response.id).order_by(Upload.id)))
 
 
+def find_evidence(tool: MonitoringTool, country_code: str, upload_id: int) -> Upload | None:
+    """One evidence file of the country's response to `tool`, or None (another response's file is not found)."""
+    return next((u for u in evidence_of(find_response(tool, country_code)) if u.id == upload_id), None)
+
+
+def evidence_file_name(upload: Upload, tool_id: int, country_code: str) -> str:
+    """The name an evidence file downloads under: tool, country and upload, with its type's extension."""
+    extension = "pdf" if upload.media_type == "application/pdf" else "docx"
+    return f"evidence-{tool_id}-{country_code}-{upload.id}.{extension}"
+
+
 def find_tool(tool_id: int) -> MonitoringTool:
     tool = db.session.get(MonitoringTool, tool_id)
     if tool is None:
